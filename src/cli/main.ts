@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { buildProgram } from './program.js';
+
+const program = buildProgram();
+program.exitOverride();
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // --help and --version are not failures; every other commander error is a usage error (exit 2).
+    process.exitCode = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
+  } else {
+    const e = err as Error & { status?: number; issues?: { path: string; message: string }[] };
+    process.stderr.write(`error: ${e.message}\n`);
+    for (const i of e.issues ?? []) process.stderr.write(`  ${i.path}: ${i.message}\n`);
+    process.exitCode = e.status && e.status >= 400 && e.status < 500 ? 1 : 3;
+  }
+}

@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerMigrateCommand } from './commands/migrate.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerUserCommand } from './commands/user.js';
+import { optionalCommands } from './optional-commands.js';
+
+export function buildProgram(): Command {
+  const program = new Command('bonafide')
+    .description('Bonafide: evidence-based verification of cross-border supplier partnerships')
+    .version('0.1.0');
+  registerServeCommand(program);
+  registerMigrateCommand(program);
+  registerDemoCommand(program);
+  registerUserCommand(program);
+  for (const register of optionalCommands) register(program);
+  return program;
+}

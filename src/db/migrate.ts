@@ -1,0 +1,18 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './connection.js';
+import { foundationMigration } from './migrations/001-foundation.js';
+
+/** Migrations are code in the bundle (not files found at run time), so `dist/` alone can migrate. */
+function migrationsFor(dialect: Db['dialect']): Record<string, Migration> {
+  return {
+    '001-foundation': foundationMigration(dialect),
+  };
+}
+
+export async function migrateToLatest(handle: Db): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(handle.dialect) };
+  const migrator = new Migrator({ db: handle.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,19 @@
+import type { Insertable } from 'kysely';
+import type { AuditLogTable } from '../schema.js';
+import type { Executor } from './executor.js';
+
+export async function appendAudit(db: Executor, row: Insertable<AuditLogTable>): Promise<void> {
+  await db.insertInto('audit_log').values(row).execute();
+}
+
+export function listAudit(db: Executor, organizationId: string, f: { limit: number; before?: number; action?: string }) {
+  let q = db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
+    .selectAll('audit_log')
+    .select('users.display_name as actor_display_name')
+    .where('audit_log.organization_id', '=', organizationId);
+  if (f.before) q = q.where('audit_log.seq', '<', f.before);
+  if (f.action) q = q.where('audit_log.action', '=', f.action);
+  return q.orderBy('audit_log.seq', 'desc').limit(f.limit).execute();
+}

@@ -1,0 +1,62 @@
+import type { Selectable } from 'kysely';
+import type { ApiTokensTable, SessionsTable } from '../schema.js';
+import type { Executor } from './executor.js';
+
+export type SessionRow = Selectable<SessionsTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+
+export async function insertSession(db: Executor, row: SessionRow): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+export function findLiveSession(db: Executor, id: string, nowIso: string): Promise<SessionRow | undefined> {
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', nowIso).executeTakeFirst();
+}
+
+export async function deleteSession(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function setSessionOrganization(db: Executor, id: string, organizationId: string | null): Promise<void> {
+  await db.updateTable('sessions').set({ current_organization_id: organizationId }).where('id', '=', id).execute();
+}
+
+export async function deleteExpiredSessions(db: Executor, nowIso: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).execute();
+}
+
+export async function insertApiToken(db: Executor, row: ApiTokenRow): Promise<void> {
+  await db.insertInto('api_tokens').values(row).execute();
+}
+
+export function findApiTokenByHash(db: Executor, hash: string): Promise<ApiTokenRow | undefined> {
+  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
+}
+
+export async function touchApiToken(db: Executor, id: string, at: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+export function listApiTokens(db: Executor, organizationId: string, userId?: string) {
+  let q = db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('api_tokens')
+    .select('users.display_name as user_display_name')
+    .where('api_tokens.organization_id', '=', organizationId);
+  if (userId) q = q.where('api_tokens.user_id', '=', userId);
+  return q.orderBy('api_tokens.created_at', 'desc').execute();
+}
+
+export function findApiToken(db: Executor, organizationId: string, id: string): Promise<ApiTokenRow | undefined> {
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function revokeApiToken(db: Executor, id: string, at: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}

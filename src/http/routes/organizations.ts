@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { DirectoryQuery, OrganizationView, UpdateOrganizationInput } from '../../contracts/accounts.js';
+import { IdParams } from '../../contracts/common.js';
+import { getOrganization, searchDirectory, updateOwnOrganization } from '../../services/organizations.js';
+import { requireActor } from '../auth.js';
+import type { RoutePlugin } from './types.js';
+
+export const organizationRoutes: RoutePlugin = (app, ctx) => {
+  app.get(
+    '/api/v1/organizations',
+    { schema: { tags: ['organizations'], summary: 'Directory of organizations (public fields only)', querystring: DirectoryQuery, response: { 200: z.array(OrganizationView) } } },
+    async (req) => searchDirectory(ctx, requireActor(req), req.query),
+  );
+  app.get(
+    '/api/v1/organizations/:id',
+    { schema: { tags: ['organizations'], summary: 'One organization (public fields)', params: IdParams, response: { 200: OrganizationView } } },
+    async (req) => getOrganization(ctx, requireActor(req), req.params.id),
+  );
+  app.patch(
+    '/api/v1/organization',
+    { schema: { tags: ['organizations'], summary: 'Update the current organization', body: UpdateOrganizationInput, response: { 200: OrganizationView } } },
+    async (req) => updateOwnOrganization(ctx, requireActor(req), req.body),
+  );
+};

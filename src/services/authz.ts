@@ -1,0 +1,52 @@
+// The one place that says who may do what. Services call `authorize` before they read or write, so the
+// HTTP routes, the CLI and the web app all go through the same rules.
+import type { OrganizationKind, Role } from '../domain/model.js';
+import { forbidden, unauthorized } from './errors.js';
+
+/** Who is acting: a person in one organization, through a session, an API token or the CLI. */
+export interface Actor {
+  userId: string;
+  organizationId: string;
+  organizationKind: OrganizationKind;
+  role: Role;
+  tokenId?: string;
+  via: 'session' | 'token' | 'cli';
+}
+
+const ROLE_RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
+
+interface Rule {
+  minRole: Role;
+  kinds?: readonly OrganizationKind[];
+}
+
+export const PERMISSIONS = {
+  'organization.read': { minRole: 'viewer' },
+  'organization.update': { minRole: 'admin' },
+  'members.read': { minRole: 'viewer' },
+  'members.manage': { minRole: 'admin' },
+  'invitations.manage': { minRole: 'admin' },
+  'tokens.manage': { minRole: 'member' },
+  'audit.read': { minRole: 'admin' },
+  'files.read': { minRole: 'viewer' },
+  'files.upload': { minRole: 'member' },
+  'files.share': { minRole: 'member' },
+} as const satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleAtLeast(role: Role, min: Role): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[min];
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  const rule: Rule = PERMISSIONS[permission];
+  if (!roleAtLeast(actor.role, rule.minRole)) return false;
+  if (rule.kinds && !rule.kinds.includes(actor.organizationKind)) return false;
+  return true;
+}
+
+export function authorize(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
+  if (!actor) throw unauthorized();
+  if (!can(actor, permission)) throw forbidden(`your role (${actor.role}) may not ${permission.replace('.', ' ')}`);
+}

@@ -1,0 +1,21 @@
+import type { Db } from '../db/connection.js';
+import type { FileStore } from '../storage/file-store.js';
+
+export interface ServiceConfig {
+  maxUploadBytes: number;
+  sessionTtlHours: number;
+  invitationTtlDays: number;
+}
+
+export const DEFAULT_SERVICE_CONFIG: ServiceConfig = {
+  maxUploadBytes: 50 * 1024 * 1024,
+  sessionTtlHours: 24 * 14,
+  invitationTtlDays: 7,
+};
+
+/** Everything a use case needs from the outside world, passed in so tests can build one per database. */
+export interface ServiceContext {
+  handle: Db;
+  store: FileStore;
+  config: ServiceConfig;
+}

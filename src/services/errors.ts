@@ -1,0 +1,24 @@
+// Errors a use case can raise. The HTTP layer maps them to status codes, the CLI to exit codes.
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what = 'resource') => new AppError(404, 'not_found', `${what} not found`);
+export const forbidden = (message = 'you may not do this') => new AppError(403, 'forbidden', message);
+export const unauthorized = (message = 'authentication required') => new AppError(401, 'unauthorized', message);
+export const conflict = (message: string, issues?: FieldIssue[]) => new AppError(409, 'conflict', message, issues);
+export const invalid = (message: string, issues: FieldIssue[]) => new AppError(400, 'validation_failed', message, issues);
+export const invalidField = (path: string, message: string) => invalid(message, [{ path, message }]);
