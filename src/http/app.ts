@@ -27,6 +27,8 @@ export interface AppOptions {
   webRoot?: string;
   bodyLimit?: number;
   trustProxy?: boolean;
+  /** Attempts per minute; tests raise the sign-up limit, which is per address. */
+  rateLimits?: { loginPerMinute?: number; signupPerMinute?: number };
   /** Extra route plugins (later capabilities register theirs here). */
   routes?: RoutePlugin[];
 }
@@ -51,7 +53,12 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    // After parsing, so the log-in limit can key on the email as well as the address.
+    hook: 'preHandler',
+    errorResponseBuilder: (_req, c) => ({ statusCode: 429, code: 'rate_limited', message: `too many attempts, retry in ${Math.ceil(c.ttl / 1000)} s` }),
+  });
   await app.register(fastifyMultipart, { limits: { fileSize: ctx.config.maxUploadBytes + 1, files: 1, fields: 10 } });
   await app.register(fastifySwagger, {
     openapi: {
@@ -85,7 +92,10 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const r of [...ROUTES, ...(opts.routes ?? [])]) r(app, ctx);
+  const routeOptions = {
+    rateLimits: { loginPerMinute: opts.rateLimits?.loginPerMinute ?? 10, signupPerMinute: opts.rateLimits?.signupPerMinute ?? 20 },
+  };
+  for (const r of [...ROUTES, ...(opts.routes ?? [])]) r(app, ctx, routeOptions);
 
   const webRoot = opts.webRoot;
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {

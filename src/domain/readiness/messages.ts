@@ -47,7 +47,7 @@ function rejections(p: ExplanationParams): string {
 }
 
 const PILOT_ISSUES_EN: Record<string, (p: ExplanationParams) => string> = {
-  in_progress: (p) => `it is still running (${fmt(p.elapsedMonths)} of at least ${fmt(p.minMonths)} months)`,
+  in_progress: (p) => `it is still running (${fmt(p.elapsedMonths)} of ${fmt(p.plannedMonths)} planned months)`,
   too_short: (p) => `it is planned for ${fmt(p.plannedMonths)} months, less than ${fmt(p.minMonths)}`,
   too_long: (p) => `it is planned for ${fmt(p.plannedMonths)} months, more than ${fmt(p.maxMonths)}`,
   no_kpis: () => 'no KPIs are defined',

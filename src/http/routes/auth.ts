@@ -6,7 +6,7 @@ import { AppError } from '../../services/errors.js';
 import { SESSION_COOKIE, clearSessionCookie, requirePrincipal, setSessionCookie } from '../auth.js';
 import type { RoutePlugin } from './types.js';
 
-export const authRoutes: RoutePlugin = (app, ctx) => {
+export const authRoutes: RoutePlugin = (app, ctx, opts) => {
   app.post(
     '/api/v1/auth/signup',
     {
@@ -16,7 +16,7 @@ export const authRoutes: RoutePlugin = (app, ctx) => {
         body: SignupInput,
         response: { 201: z.object({ user: UserView, organization: OrganizationView, role: Role }) },
       },
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: opts.rateLimits.signupPerMinute, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const r = await signup(ctx, req.body);
@@ -32,7 +32,7 @@ export const authRoutes: RoutePlugin = (app, ctx) => {
       // Per address and email, so one attacker cannot lock everyone out and one account cannot be sprayed.
       config: {
         rateLimit: {
-          max: 10,
+          max: opts.rateLimits.loginPerMinute,
           timeWindow: '1 minute',
           keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
         },

@@ -3,4 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../services/context.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
-export type RoutePlugin = (app: App, ctx: ServiceContext) => void;
+export interface RouteOptions {
+  rateLimits: { loginPerMinute: number; signupPerMinute: number };
+}
+export type RoutePlugin = (app: App, ctx: ServiceContext, opts: RouteOptions) => void;
