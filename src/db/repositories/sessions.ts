@@ -13,6 +13,43 @@ export function findLiveSession(db: Executor, id: string, nowIso: string): Promi
   return db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', nowIso).executeTakeFirst();
 }
 
+export async function findLiveSessionWithActor(db: Executor, id: string, nowIso: string) {
+  const r = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('memberships', (j) =>
+      j.onRef('memberships.user_id', '=', 'sessions.user_id').onRef('memberships.organization_id', '=', 'sessions.current_organization_id'),
+    )
+    .leftJoin('organizations', 'organizations.id', 'memberships.organization_id')
+    .select([
+      'sessions.id as s_id',
+      'sessions.user_id as s_user_id',
+      'sessions.current_organization_id as s_org',
+      'sessions.csrf_token as s_csrf',
+      'sessions.created_at as s_created',
+      'sessions.expires_at as s_expires',
+      'users.id as u_id',
+      'users.email as u_email',
+      'users.display_name as u_name',
+      'users.password_hash as u_hash',
+      'users.locale as u_locale',
+      'users.time_zone as u_tz',
+      'users.created_at as u_created',
+      'memberships.role as role',
+      'organizations.kind as kind',
+    ])
+    .where('sessions.id', '=', id)
+    .where('sessions.expires_at', '>', nowIso)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    session: { id: r.s_id, user_id: r.s_user_id, current_organization_id: r.s_org, csrf_token: r.s_csrf, created_at: r.s_created, expires_at: r.s_expires },
+    user: { id: r.u_id, email: r.u_email, display_name: r.u_name, password_hash: r.u_hash, locale: r.u_locale, time_zone: r.u_tz, created_at: r.u_created },
+    role: r.role,
+    organizationKind: r.kind,
+  };
+}
+
 export async function deleteSession(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }

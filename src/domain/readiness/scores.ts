@@ -156,14 +156,17 @@ export function behaviouralScore(input: ReadinessInput): SubScore {
   const disclosures = input.communication?.proactiveDisclosures ?? [];
   const limitations = input.claims.filter((c) => c.type === 'limitation');
   const count = disclosures.length + limitations.length;
+  const measured = input.communication != null || limitations.length > 0;
   inputs.push({
     key: 'transparency',
     label: 'Transparency about defects and limits',
-    points: Math.min(count, 2) * 10,
+    points: measured ? Math.min(count, 2) * 10 : 0,
     max: 20,
-    available: true,
+    available: measured,
     evidenceIds: [],
-    detail: `${disclosures.length} proactive disclosures, ${limitations.length} disclosed limitations`,
+    detail: measured
+      ? `${disclosures.length} proactive disclosures, ${limitations.length} disclosed limitations`
+      : 'no message thread yet',
   });
 
   // Corrective actions closed in time.

@@ -1,0 +1,302 @@
+// Demonstrated capacity from production logs (DESIGN.md "Continuous verification": observed capacity from
+// production logs against the claim).
+//
+// Method:
+//   rate      = good output ÷ planned hours, for each log record that has planned time;
+//   R         = the p-th percentile (default 90th) of those rates over all records;
+//   H         = planned hours per calendar month — given, or from the logs: for each line (site + line) the
+//               median of its monthly planned hours over the months in which it has logs, summed over lines;
+//   capacity  = R × H per month.
+// Percentile: linear interpolation between order statistics, Hyndman & Fan (1996) type 7 — the default of
+// R's quantile(), NumPy's percentile(method='linear') and Excel's PERCENTILE.INC: with the n values sorted
+// x[0] ≤ … ≤ x[n−1] and h = (n − 1)·p, the result is x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
+// A log belongs to the calendar month (UTC) in which its period starts.
+// Cost: one pass to group, then sorts — O(n log n) overall (O(w·n log n) for the rolling series of w months).
+import { CapacityInputError, clean, formatNumber, requireFinite } from './types.js';
+
+export interface ProductionLogRow {
+  site: string;
+  line: string;
+  periodStart: Date;
+  periodEnd: Date;
+  plannedMinutes: number;
+  downtimeMinutes: number;
+  goodOutput: number;
+  scrap: number;
+}
+
+export interface DemonstratedCapacityOptions {
+  /** The claim's period; production claims are per month. */
+  claimPeriod?: 'month';
+  /** Planned hours per month for the whole scope; when omitted it is derived from the logs (see method). */
+  plannedHoursPerPeriod?: number;
+  /** Percentile of the per-record rates, 0..1; default 0.9. */
+  percentile?: number;
+  /** Months in the trailing window of each point of `series`; default 3. */
+  windowMonths?: number;
+}
+
+export interface DemonstratedPeriodRow {
+  /** Calendar month, YYYY-MM (UTC). */
+  period: string;
+  site: string;
+  line: string;
+  logs: number;
+  goodOutput: number;
+  scrap: number;
+  plannedHours: number;
+  downtimeHours: number;
+  /** Run time ÷ planned time = (planned − downtime) ÷ planned; null without planned time. */
+  utilisation: number | null;
+  /** Good ÷ (good + scrap); null when nothing was produced. */
+  yield: number | null;
+  /** Good output ÷ planned hours for the month and line; null without planned time. */
+  goodPerPlannedHour: number | null;
+}
+
+export interface DemonstratedSeriesPoint {
+  period: string;
+  /** Demonstrated capacity per month from the trailing window ending here; null when the window has no rated log. */
+  demonstrated: number | null;
+  ratePerPlannedHour: number | null;
+  plannedHoursPerPeriod: number | null;
+  /** Log records with planned time in the window. */
+  logs: number;
+}
+
+export interface DemonstratedCapacity {
+  method: string;
+  claimPeriod: 'month';
+  percentile: number;
+  ratePerPlannedHour: number;
+  plannedHoursPerPeriod: number;
+  plannedHoursSource: 'given' | 'logs';
+  /** Demonstrated capacity per claim period (month). */
+  value: number;
+  logCount: number;
+  /** Records with planned time, from which the rates come. */
+  ratedLogCount: number;
+  /** Lines seen, as "site / line". */
+  lines: string[];
+  byPeriod: DemonstratedPeriodRow[];
+  series: DemonstratedSeriesPoint[];
+}
+
+/** Type-7 percentile of values already sorted ascending; p in [0, 1]. */
+export function percentileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) throw new RangeError('percentile of no values');
+  if (!(p >= 0 && p <= 1)) throw new RangeError('percentile must be between 0 and 1');
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/** Type-7 percentile (linear interpolation); does not modify `values`. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = Float64Array.from(values).sort();
+  return percentileSorted(sorted, p);
+}
+
+function median(values: number[]): number {
+  return percentile(values, 0.5);
+}
+
+function monthKey(index: number): string {
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+}
+
+interface Group {
+  month: number;
+  site: string;
+  line: string;
+  logs: number;
+  good: number;
+  scrap: number;
+  plannedMin: number;
+  downMin: number;
+}
+
+function checkRow(row: ProductionLogRow, i: number): number {
+  const f = (name: string): string => `logs[${i}].${name}`;
+  if (row === null || typeof row !== 'object') throw new CapacityInputError(`logs[${i}]`, `logs[${i}] must be an object`);
+  if (typeof row.site !== 'string' || row.site.length === 0) throw new CapacityInputError(f('site'), `${f('site')} must be a non-empty string`);
+  if (typeof row.line !== 'string' || row.line.length === 0) throw new CapacityInputError(f('line'), `${f('line')} must be a non-empty string`);
+  const start = row.periodStart instanceof Date ? row.periodStart.getTime() : NaN;
+  const end = row.periodEnd instanceof Date ? row.periodEnd.getTime() : NaN;
+  if (Number.isNaN(start)) throw new CapacityInputError(f('periodStart'), `${f('periodStart')} must be a valid Date`);
+  if (Number.isNaN(end)) throw new CapacityInputError(f('periodEnd'), `${f('periodEnd')} must be a valid Date`);
+  if (end <= start) throw new CapacityInputError(f('periodEnd'), `${f('periodEnd')} must be after periodStart`);
+  for (const k of ['plannedMinutes', 'downtimeMinutes', 'goodOutput', 'scrap'] as const) {
+    const v = requireFinite(f(k), row[k]);
+    if (v < 0) throw new CapacityInputError(f(k), `${f(k)} must not be negative`);
+  }
+  if (row.downtimeMinutes > row.plannedMinutes) {
+    throw new CapacityInputError(f('downtimeMinutes'), `${f('downtimeMinutes')} must not exceed plannedMinutes`);
+  }
+  const d = row.periodStart;
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** Median monthly planned hours per line over `months`, summed over lines; null when no line has planned time. */
+function plannedHoursBasis(groups: Iterable<Group>, inWindow: (month: number) => boolean): number | null {
+  const perLine = new Map<string, number[]>();
+  for (const g of groups) {
+    if (!inWindow(g.month)) continue;
+    const key = `${g.site}\u0000${g.line}`;
+    let list = perLine.get(key);
+    if (list === undefined) perLine.set(key, (list = []));
+    list.push(g.plannedMin / 60);
+  }
+  if (perLine.size === 0) return null;
+  let total = 0;
+  for (const hours of perLine.values()) total += median(hours);
+  return total > 0 ? total : null;
+}
+
+export function demonstratedCapacity(
+  logs: readonly ProductionLogRow[],
+  options: DemonstratedCapacityOptions = {},
+): DemonstratedCapacity {
+  const claimPeriod = options.claimPeriod ?? 'month';
+  if (claimPeriod !== 'month') throw new CapacityInputError('claimPeriod', 'claimPeriod must be month');
+  const p = options.percentile ?? 0.9;
+  requireFinite('percentile', p);
+  if (p < 0 || p > 1) throw new CapacityInputError('percentile', 'percentile must be between 0 and 1 (0.9 = 90th)');
+  const windowMonths = options.windowMonths ?? 3;
+  if (!Number.isInteger(windowMonths) || windowMonths < 1) {
+    throw new CapacityInputError('windowMonths', 'windowMonths must be a whole number of at least 1');
+  }
+  let givenHours: number | undefined;
+  if (options.plannedHoursPerPeriod !== undefined) {
+    givenHours = requireFinite('plannedHoursPerPeriod', options.plannedHoursPerPeriod);
+    if (givenHours <= 0) throw new CapacityInputError('plannedHoursPerPeriod', 'plannedHoursPerPeriod must be greater than 0');
+  }
+  if (!Array.isArray(logs) || logs.length === 0) throw new CapacityInputError('logs', 'at least one production log is needed');
+
+  // One pass: validate, group by month × line, collect per-record rates by month.
+  const groups = new Map<string, Group>();
+  const ratesByMonth = new Map<number, number[]>();
+  const allRates = new Float64Array(logs.length);
+  let rated = 0;
+  let minMonth = Infinity;
+  let maxMonth = -Infinity;
+  for (let i = 0; i < logs.length; i++) {
+    const row = logs[i];
+    const month = checkRow(row, i);
+    if (month < minMonth) minMonth = month;
+    if (month > maxMonth) maxMonth = month;
+    const key = `${month}\u0000${row.site}\u0000${row.line}`;
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = { month, site: row.site, line: row.line, logs: 0, good: 0, scrap: 0, plannedMin: 0, downMin: 0 };
+      groups.set(key, g);
+    }
+    g.logs++;
+    g.good += row.goodOutput;
+    g.scrap += row.scrap;
+    g.plannedMin += row.plannedMinutes;
+    g.downMin += row.downtimeMinutes;
+    if (row.plannedMinutes > 0) {
+      const rate = row.goodOutput / (row.plannedMinutes / 60);
+      allRates[rated++] = rate;
+      let list = ratesByMonth.get(month);
+      if (list === undefined) ratesByMonth.set(month, (list = []));
+      list.push(rate);
+    }
+  }
+  if (rated === 0) throw new CapacityInputError('logs', 'no production log has planned time, so no rate can be computed');
+
+  const sortedRates = allRates.subarray(0, rated).sort();
+  const ratePerPlannedHour = clean(percentileSorted(sortedRates, p));
+  const derivedHours = plannedHoursBasis(groups.values(), () => true);
+  const plannedHoursPerPeriod = clean(givenHours ?? derivedHours ?? 0);
+  const value = clean(ratePerPlannedHour * plannedHoursPerPeriod);
+
+  const byPeriod: DemonstratedPeriodRow[] = [...groups.values()]
+    .sort((a, b) => a.month - b.month || cmp(a.site, b.site) || cmp(a.line, b.line))
+    .map((g) => {
+      const plannedHours = g.plannedMin / 60;
+      const produced = g.good + g.scrap;
+      return {
+        period: monthKey(g.month),
+        site: g.site,
+        line: g.line,
+        logs: g.logs,
+        goodOutput: g.good,
+        scrap: g.scrap,
+        plannedHours: clean(plannedHours),
+        downtimeHours: clean(g.downMin / 60),
+        utilisation: g.plannedMin > 0 ? clean((g.plannedMin - g.downMin) / g.plannedMin) : null,
+        yield: produced > 0 ? clean(g.good / produced) : null,
+        goodPerPlannedHour: g.plannedMin > 0 ? clean(g.good / plannedHours) : null,
+      };
+    });
+
+  const series: DemonstratedSeriesPoint[] = [];
+  for (let m = minMonth; m <= maxMonth; m++) {
+    const from = m - windowMonths + 1;
+    const windowRates: number[] = [];
+    for (let k = from; k <= m; k++) {
+      const list = ratesByMonth.get(k);
+      if (list !== undefined) for (const r of list) windowRates.push(r);
+    }
+    const hours = givenHours ?? plannedHoursBasis(groups.values(), (month) => month >= from && month <= m);
+    if (windowRates.length === 0 || hours === null) {
+      series.push({ period: monthKey(m), demonstrated: null, ratePerPlannedHour: null, plannedHoursPerPeriod: hours === null ? null : clean(hours), logs: windowRates.length });
+      continue;
+    }
+    const rate = clean(percentile(windowRates, p));
+    series.push({
+      period: monthKey(m),
+      demonstrated: clean(rate * hours),
+      ratePerPlannedHour: rate,
+      plannedHoursPerPeriod: clean(hours),
+      logs: windowRates.length,
+    });
+  }
+
+  const lines = [...new Set([...groups.values()].map((g) => `${g.site} / ${g.line}`))].sort(cmp);
+  const pct = formatNumber(p * 100, 1);
+  const hoursText =
+    givenHours !== undefined
+      ? `${formatNumber(plannedHoursPerPeriod)} planned hours per month (as given)`
+      : `${formatNumber(plannedHoursPerPeriod)} planned hours per month (for each of ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}, ` +
+        'the median of its planned hours per calendar month over the months it has logs, summed over lines)';
+  const method =
+    `Demonstrated capacity = the ${ordinal(pct)} percentile of good output per planned hour over ${formatNumber(rated)} ` +
+    `log ${rated === 1 ? 'record' : 'records'} (${formatNumber(ratePerPlannedHour)} per planned hour; linear interpolation ` +
+    `between order statistics, Hyndman & Fan type 7, as R quantile() and Excel PERCENTILE.INC) × ${hoursText} = ` +
+    `${formatNumber(value)} per month. The series uses a trailing window of ${windowMonths} ` +
+    `${windowMonths === 1 ? 'month' : 'months'}.`;
+
+  return {
+    method,
+    claimPeriod,
+    percentile: p,
+    ratePerPlannedHour,
+    plannedHoursPerPeriod,
+    plannedHoursSource: givenHours !== undefined ? 'given' : 'logs',
+    value,
+    logCount: logs.length,
+    ratedLogCount: rated,
+    lines,
+    byPeriod,
+    series,
+  };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function ordinal(n: string): string {
+  if (n.includes('.')) return `${n}th`;
+  const v = Number(n);
+  const t = v % 100;
+  if (t >= 11 && t <= 13) return `${n}th`;
+  return `${n}${['th', 'st', 'nd', 'rd'][v % 10] ?? 'th'}`;
+}
