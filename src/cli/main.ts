@@ -3,7 +3,6 @@ import { Command, CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 
 const program = buildProgram();
-program.exitOverride();
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

@@ -1,11 +1,13 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connection.js';
 import { foundationMigration } from './migrations/001-foundation.js';
+import { engagementsMigration } from './migrations/002-engagements.js';
 
 /** Migrations are code in the bundle (not files found at run time), so `dist/` alone can migrate. */
 function migrationsFor(dialect: Db['dialect']): Record<string, Migration> {
   return {
     '001-foundation': foundationMigration(dialect),
+    '002-engagements': engagementsMigration(),
   };
 }
 

@@ -104,7 +104,160 @@ export interface FileSharesTable {
   shared_at: string;
 }
 
+export interface SitesTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  address: string;
+  country: string;
+  time_zone: string;
+  processes: string; // JSON array
+  headcount: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClaimsTable {
+  id: string;
+  organization_id: string;
+  type: string;
+  title: string;
+  product_line: string | null;
+  site_id: string | null;
+  value: number | null;
+  unit: string | null;
+  period: string | null;
+  stated_limit: number | null;
+  attributes: string; // JSON object of strings
+  document_file_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  withdrawn_at: string | null;
+}
+
+export interface EvidenceTable {
+  id: string;
+  /** Who recorded it (owns the record). */
+  organization_id: string;
+  /** Whom it is about (the supplier, usually). */
+  subject_organization_id: string;
+  kind: string;
+  provenance: string;
+  title: string;
+  description: string | null;
+  issuer: string | null;
+  issued_at: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  attributes: string; // JSON object of strings
+  recorded_by: string;
+  created_at: string;
+}
+
+export interface EvidenceFilesTable {
+  evidence_id: string;
+  file_id: string;
+}
+
+export interface EvidenceClaimLinksTable {
+  evidence_id: string;
+  claim_id: string;
+  effect: string;
+  observed_value: number | null;
+  note: string | null;
+}
+
+export interface PoliciesTable {
+  id: string;
+  /** Null for the shipped defaults every organization can use. */
+  organization_id: string | null;
+  key: string;
+  version: number;
+  name: string;
+  scope: string;
+  document: string; // JSON VerificationPolicy
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface EngagementsTable {
+  id: string;
+  buyer_organization_id: string;
+  supplier_organization_id: string;
+  title: string;
+  scope: string; // JSON EngagementScope
+  cross_border: number;
+  phase: string;
+  policy_id: string;
+  phase_started_at: string;
+  created_by: string;
+  created_at: string;
+  responded_at: string | null;
+  response_note: string | null;
+}
+
+export interface EngagementEvidenceTable {
+  engagement_id: string;
+  evidence_id: string;
+  shared_by_organization_id: string;
+  shared_by: string;
+  shared_at: string;
+  withdrawn_at: string | null;
+}
+
+export interface GateDecisionsTable {
+  id: string;
+  engagement_id: string;
+  from_phase: string;
+  to_phase: string;
+  decision: string;
+  rationale: string;
+  evidence_ids: string; // JSON array
+  override: number;
+  override_reason: string | null;
+  unmet_requirements: string; // JSON array of requirement ids
+  readiness_summary: string; // JSON
+  decided_by: string;
+  decided_by_organization_id: string;
+  decided_at: string;
+}
+
+export interface WaiversTable {
+  id: string;
+  engagement_id: string;
+  phase: string;
+  requirement_id: string;
+  reason: string;
+  waived_by: string;
+  waived_at: string;
+  revoked_at: string | null;
+}
+
+export interface MessagesTable {
+  id: string;
+  engagement_id: string;
+  organization_id: string;
+  author_id: string;
+  kind: string;
+  subject: string | null;
+  body: string;
+  in_reply_to: string | null;
+  sent_at: string;
+}
+
 export interface Database {
+  sites: SitesTable;
+  claims: ClaimsTable;
+  evidence: EvidenceTable;
+  evidence_files: EvidenceFilesTable;
+  evidence_claim_links: EvidenceClaimLinksTable;
+  policies: PoliciesTable;
+  engagements: EngagementsTable;
+  engagement_evidence: EngagementEvidenceTable;
+  gate_decisions: GateDecisionsTable;
+  waivers: WaiversTable;
+  messages: MessagesTable;
   users: UsersTable;
   organizations: OrganizationsTable;
   organization_identifiers: OrganizationIdentifiersTable;

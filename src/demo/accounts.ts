@@ -21,7 +21,7 @@ export const DEMO_ORGANIZATIONS = {
     description: 'CNC machining and anodising of aluminium housings; two lines in Beilun, Ningbo. ISO 9001 and ISO 13485 certified.',
     website: 'https://hengtai-precision.example',
     categories: ['cnc machining', 'aluminium housings', 'medical devices'],
-    identifiers: [{ scheme: 'cn-uscc', value: '91330200MA2H2KGP5Y' }],
+    identifiers: [{ scheme: 'cn-uscc', value: '91330200MA2H2KGP8X' }],
   },
   meridian: {
     name: 'Meridian Assurance Ltd',

@@ -27,10 +27,20 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-async function run(...args: string[]): Promise<{ stdout: string; stderr: string; code: number | undefined; error?: CommanderError }> {
+async function run(...args: string[]): ReturnType<typeof runWith> {
+  return runWith('before', ...args);
+}
+
+/**
+ * `before`: exitOverride on the program before registering (the brief's harness);
+ * `after`: registered first, exitOverride after — the order src/cli/main.ts uses.
+ */
+async function runWith(order: 'before' | 'after', ...args: string[]): Promise<{ stdout: string; stderr: string; code: number | undefined; error?: CommanderError }> {
   const program = new Command();
-  program.name('bonafide').exitOverride();
+  program.name('bonafide');
+  if (order === 'before') program.exitOverride();
   registerIdCommand(program);
+  if (order === 'after') program.exitOverride();
   let error: CommanderError | undefined;
   try {
     await program.parseAsync(['node', 'bonafide', 'id', 'validate', ...args]);
@@ -163,5 +173,13 @@ describe('usage errors → exit 2', () => {
     expect(r.stderr).toMatch(stderr);
     expect(r.stdout).toBe('');
     expect(r.code).toBe(2);
+  });
+
+  it('throws a CommanderError even when the program gets exitOverride after registration (main.ts order)', async () => {
+    const r = await runWith('after', 'iban', 'DE89370400440532013000');
+    expect(r.error?.code).toBe('commander.invalidArgument');
+    expect(r.code).toBe(2);
+    const missing = await runWith('after', 'lei');
+    expect(missing.error?.code).toBe('commander.missingArgument');
   });
 });

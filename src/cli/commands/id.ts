@@ -1,6 +1,8 @@
 // `bonafide id validate <scheme> <value> [--json]`: offline check of a registration identifier.
 // Exit codes: 0 valid, 1 not valid, 2 usage error. An unknown scheme or a missing argument is a commander
-// usage error (CommanderError thrown under exitOverride; main.ts maps those to exit 2).
+// usage error: these commands always throw a CommanderError for it (their own exitOverride, because a
+// subcommand only inherits the program's exitOverride when that was set before it was created) and
+// main.ts maps CommanderErrors to exit 2.
 // The wording never implies a registry look-up: a valid result means well formed (and check digit right).
 import { Argument, type Command } from 'commander';
 import {
@@ -40,7 +42,8 @@ export function identifierLine(r: IdentifierValidation): string {
 export function registerIdCommand(program: Command): void {
   const id = program
     .command('id')
-    .description('registration identifiers (LEI, China USCC, EU VAT, D-U-N-S, UK company number, US EIN)');
+    .description('registration identifiers (LEI, China USCC, EU VAT, D-U-N-S, UK company number, US EIN)')
+    .exitOverride();
 
   const schemeHelp = IDENTIFIER_SCHEMES.map((s) => `${s}: ${IDENTIFIER_SCHEME_LABELS[s]}`).join('; ');
   id.command('validate')
@@ -51,6 +54,7 @@ export function registerIdCommand(program: Command): void {
     .addArgument(new Argument('<scheme>', `identifier scheme — ${schemeHelp}`).choices(IDENTIFIER_SCHEMES))
     .argument('<value>', 'the identifier as written (spaces, dots and dashes are ignored where usual)')
     .option('--json', 'print the result as JSON')
+    .exitOverride()
     .action((scheme: IdentifierScheme, value: string, opts: { json?: boolean }) => {
       const result = validateIdentifier(scheme, value);
       const text = opts.json === true ? JSON.stringify(identifierJson(result)) : identifierLine(result);

@@ -166,6 +166,7 @@ export function adviseVisit(
       claimIds: outcome.claimIds,
     });
   }
+  score = Math.round(score * 1e6) / 1e6; // weights are decimals in data; keep 0.1 + 0.2 from showing
   const recommendation = recommendationFor(score, thresholds);
   const reasons = firedRules.map((r) => `${r.explanation.en} (${r.effect === 'raise' ? '+' : '−'}${r.weight})`);
   const comparison =

@@ -1,0 +1,121 @@
+import type { Selectable } from 'kysely';
+import type { EngagementsTable, GateDecisionsTable, MessagesTable, PoliciesTable, WaiversTable } from '../schema.js';
+import type { Executor } from './executor.js';
+
+export type EngagementRow = Selectable<EngagementsTable>;
+export type GateDecisionRow = Selectable<GateDecisionsTable>;
+export type WaiverRow = Selectable<WaiversTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type PolicyRow = Selectable<PoliciesTable>;
+
+export async function insertEngagement(db: Executor, row: EngagementRow) {
+  await db.insertInto('engagements').values(row).execute();
+}
+
+/** An engagement the organization is a party to; anything else does not exist for it. */
+export function findEngagementFor(db: Executor, organizationId: string, id: string): Promise<EngagementRow | undefined> {
+  return db
+    .selectFrom('engagements')
+    .selectAll()
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('buyer_organization_id', '=', organizationId), eb('supplier_organization_id', '=', organizationId)]))
+    .executeTakeFirst();
+}
+
+export function listEngagementsFor(
+  db: Executor,
+  organizationId: string,
+  f: { phase?: string; role?: 'buyer' | 'supplier'; q?: string; counterpartId?: string; limit: number },
+) {
+  let q = db.selectFrom('engagements').selectAll();
+  if (f.role === 'buyer') q = q.where('buyer_organization_id', '=', organizationId);
+  else if (f.role === 'supplier') q = q.where('supplier_organization_id', '=', organizationId);
+  else q = q.where((eb) => eb.or([eb('buyer_organization_id', '=', organizationId), eb('supplier_organization_id', '=', organizationId)]));
+  if (f.phase) q = q.where('phase', '=', f.phase);
+  if (f.counterpartId) q = q.where((eb) => eb.or([eb('buyer_organization_id', '=', f.counterpartId!), eb('supplier_organization_id', '=', f.counterpartId!)]));
+  if (f.q) q = q.where((eb) => eb(eb.fn('lower', ['title']), 'like', `%${f.q!.toLowerCase().replace(/[%_]/g, '')}%`));
+  return q.orderBy('created_at', 'desc').limit(f.limit).execute();
+}
+
+export async function updateEngagement(db: Executor, id: string, patch: Partial<EngagementRow>) {
+  await db.updateTable('engagements').set(patch).where('id', '=', id).execute();
+}
+
+export async function insertGateDecision(db: Executor, row: GateDecisionRow) {
+  await db.insertInto('gate_decisions').values(row).execute();
+}
+export function listGateDecisions(db: Executor, engagementIds: string[]) {
+  if (!engagementIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('gate_decisions')
+    .innerJoin('users', 'users.id', 'gate_decisions.decided_by')
+    .selectAll('gate_decisions')
+    .select('users.display_name as decided_by_name')
+    .where('engagement_id', 'in', engagementIds)
+    .orderBy('decided_at')
+    .execute();
+}
+
+export async function insertWaiver(db: Executor, row: WaiverRow) {
+  await db.insertInto('waivers').values(row).execute();
+}
+export function listWaivers(db: Executor, engagementId: string) {
+  return db
+    .selectFrom('waivers')
+    .innerJoin('users', 'users.id', 'waivers.waived_by')
+    .selectAll('waivers')
+    .select('users.display_name as waived_by_name')
+    .where('engagement_id', '=', engagementId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function insertMessage(db: Executor, row: MessageRow) {
+  await db.insertInto('messages').values(row).execute();
+}
+export function listMessages(db: Executor, engagementId: string) {
+  return db
+    .selectFrom('messages')
+    .innerJoin('users', 'users.id', 'messages.author_id')
+    .selectAll('messages')
+    .select('users.display_name as author_name')
+    .where('engagement_id', '=', engagementId)
+    .orderBy('sent_at')
+    .execute();
+}
+export function findMessage(db: Executor, engagementId: string, id: string) {
+  return db.selectFrom('messages').selectAll().where('engagement_id', '=', engagementId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertPolicy(db: Executor, row: PolicyRow) {
+  await db.insertInto('policies').values(row).execute();
+}
+/** Shipped policies and the organization's own. */
+export function listPoliciesFor(db: Executor, organizationId: string) {
+  return db
+    .selectFrom('policies')
+    .selectAll()
+    .where((eb) => eb.or([eb('organization_id', 'is', null), eb('organization_id', '=', organizationId)]))
+    .orderBy('key')
+    .orderBy('version', 'desc')
+    .execute();
+}
+export function findPolicyFor(db: Executor, organizationId: string, id: string) {
+  return db
+    .selectFrom('policies')
+    .selectAll()
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('organization_id', 'is', null), eb('organization_id', '=', organizationId)]))
+    .executeTakeFirst();
+}
+export function findPolicyById(db: Executor, id: string) {
+  return db.selectFrom('policies').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export function findShippedPolicy(db: Executor, key: string, version: number) {
+  return db.selectFrom('policies').selectAll().where('organization_id', 'is', null).where('key', '=', key).where('version', '=', version).executeTakeFirst();
+}
+export function latestPolicyVersion(db: Executor, organizationId: string | null, key: string) {
+  let q = db.selectFrom('policies').selectAll().where('key', '=', key);
+  q = organizationId === null ? q.where('organization_id', 'is', null) : q.where('organization_id', '=', organizationId);
+  return q.orderBy('version', 'desc').limit(1).executeTakeFirst();
+}

@@ -1,0 +1,11 @@
+import { createElement } from 'react';
+import { ForbiddenPage } from '../pages/AccessPages.js';
+import { pageAllowed, type AppPage } from './registry.js';
+import { useSession } from './session.js';
+
+/** Renders a registered page when the organization kind and role allow it, otherwise explains why not. */
+export function PageGuard({ page }: { page: AppPage }) {
+  const session = useSession();
+  if (!pageAllowed(page, session)) return <ForbiddenPage />;
+  return createElement(page.component);
+}

@@ -1,0 +1,82 @@
+// The pages inside the app shell. One entry = one route and (unless `nav` is false) one navbar link, so a
+// later capability adds a page by appending an entry here (or spreading its own array into PAGES).
+import type { ComponentType } from 'react';
+import type { OrganizationKind } from '../../../src/domain/model.js';
+import {
+  IconBuildings,
+  IconFiles,
+  IconHistory,
+  IconHome,
+  IconKey,
+  IconSettings,
+  IconUser,
+  type IconComponent,
+} from '../components/icons.js';
+import { AccountPage } from '../pages/AccountPage.js';
+import { AuditLogPage } from '../pages/AuditLogPage.js';
+import { DirectoryPage } from '../pages/DirectoryPage.js';
+import { FilesPage } from '../pages/FilesPage.js';
+import { HomePage } from '../pages/HomePage.js';
+import { OrganizationDetailPage } from '../pages/OrganizationDetailPage.js';
+import { OrganizationSettingsPage } from '../pages/OrganizationSettingsPage.js';
+import { TokensPage } from '../pages/TokensPage.js';
+import { can, type Permission, type Session } from './session.js';
+
+/** Navbar sections, in display order. Add one here with its `nav.groups.<id>` i18n key. */
+export const NAV_GROUPS = ['workspace', 'settings'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
+export interface AppPage {
+  /** Route path inside the shell, e.g. '/engagements' or '/engagements/:id'. */
+  path: string;
+  /** The page component (may be `lazy(() => import(...))`; the shell wraps routes in Suspense). */
+  component: ComponentType;
+  /** i18n key of the navbar label (and the home quick link); required unless `nav` is false. */
+  labelKey?: string;
+  /** i18n key of a one-line description; pages with one appear as quick links on the home page. */
+  descriptionKey?: string;
+  icon?: IconComponent;
+  /** Organization kinds that see the page; all when absent. */
+  kinds?: readonly OrganizationKind[];
+  /** Minimum permission (src/services/authz.ts) to see the page; the server enforces it anyway. */
+  permission?: Permission;
+  group?: NavGroup;
+  /** false: a route without a navbar link (detail pages). */
+  nav?: boolean;
+  /** Also highlight the link on sub-paths (e.g. '/engagements/123'); default true except for '/'. */
+  matchPrefix?: boolean;
+}
+
+export const PAGES: AppPage[] = [
+  { path: '/', component: HomePage, labelKey: 'nav.home', icon: IconHome, group: 'workspace', matchPrefix: false },
+  // Later capabilities, e.g.:
+  // { path: '/engagements', component: lazy(() => import('../pages/EngagementsPage.js')), labelKey: 'nav.engagements',
+  //   icon: IconHandshake, group: 'workspace', kinds: ['buyer', 'supplier'], descriptionKey: 'nav.descriptions.engagements' },
+  { path: '/directory', component: DirectoryPage, labelKey: 'nav.directory', descriptionKey: 'nav.descriptions.directory', icon: IconBuildings, group: 'workspace' },
+  { path: '/directory/:id', component: OrganizationDetailPage, nav: false },
+  { path: '/files', component: FilesPage, labelKey: 'nav.files', descriptionKey: 'nav.descriptions.files', icon: IconFiles, group: 'workspace', permission: 'files.read' },
+  {
+    path: '/settings/organization',
+    component: OrganizationSettingsPage,
+    labelKey: 'nav.organization',
+    descriptionKey: 'nav.descriptions.organization',
+    icon: IconSettings,
+    group: 'settings',
+    permission: 'organization.read',
+  },
+  { path: '/settings/tokens', component: TokensPage, labelKey: 'nav.tokens', descriptionKey: 'nav.descriptions.tokens', icon: IconKey, group: 'settings', permission: 'tokens.manage' },
+  { path: '/settings/audit-log', component: AuditLogPage, labelKey: 'nav.audit', descriptionKey: 'nav.descriptions.audit', icon: IconHistory, group: 'settings', permission: 'audit.read' },
+  { path: '/settings/account', component: AccountPage, labelKey: 'nav.account', icon: IconUser, group: 'settings' },
+];
+
+export function pageAllowed(page: AppPage, session: Session): boolean {
+  if (page.kinds && !page.kinds.includes(session.organization.kind)) return false;
+  if (page.permission && !can(session, page.permission)) return false;
+  return true;
+}
+
+/** The navbar links the session may see, grouped in NAV_GROUPS order. */
+export function navFor(session: Session): { group: NavGroup; pages: AppPage[] }[] {
+  const visible = PAGES.filter((p) => p.nav !== false && p.labelKey && pageAllowed(p, session));
+  return NAV_GROUPS.map((group) => ({ group, pages: visible.filter((p) => (p.group ?? 'workspace') === group) })).filter((g) => g.pages.length > 0);
+}

@@ -1,0 +1,195 @@
+import { Alert, Anchor, Button, Divider, PasswordInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { SignupInput } from '../../../src/contracts/accounts.js';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../src/domain/model.js';
+import { api } from '../api/client.js';
+import { sessionChanged, useMe } from '../api/session.js';
+import { AuthLayout } from '../components/AuthLayout.js';
+import { IconAlert } from '../components/icons.js';
+import { Loading } from '../components/States.js';
+import { currentLanguage } from '../i18n/index.js';
+import { defaultTimeZone, useCountryOptions } from '../lib/format.js';
+import { safeNext } from '../lib/nav.js';
+import { errorText, serverFieldErrors, validate, type FieldErrors } from '../lib/validation.js';
+
+export interface SignupFormProps {
+  /** Join an existing organization with this invitation instead of creating one. */
+  invitation?: { token: string; email: string };
+  submitLabel?: string;
+  onDone: () => void;
+}
+
+/** Account fields, plus the new organization unless an invitation says which one to join. */
+export function SignupForm({ invitation, submitLabel, onDone }: SignupFormProps) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const countries = useCountryOptions();
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState(invitation?.email ?? '');
+  const [password, setPassword] = useState('');
+  const [orgName, setOrgName] = useState('');
+  const [kind, setKind] = useState<OrganizationKind>('supplier');
+  const [country, setCountry] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const signup = useMutation({
+    mutationFn: (body: unknown) => api.post('/api/v1/auth/signup', body),
+    onSuccess: async () => {
+      await sessionChanged(qc);
+      onDone();
+    },
+    onError: (e) => setErrors(serverFieldErrors(e)),
+    meta: { handlesErrors: true },
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body = {
+      email,
+      password,
+      displayName,
+      locale: currentLanguage(),
+      timeZone: defaultTimeZone(),
+      ...(invitation ? { invitationToken: invitation.token } : { organization: { name: orgName, kind, country: country ?? '' } }),
+    };
+    const v = validate(SignupInput, body, t);
+    if (!v.ok) return setErrors(v.errors);
+    setErrors({});
+    // Send what the user typed (the schema's output is the same, normalized); the server validates again.
+    signup.mutate(body);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="signup-form">
+      <Stack gap="md">
+        {signup.isError && (
+          <Alert color="red" variant="light" icon={<IconAlert />} title={t('auth.signup.failed')} data-testid="signup-error">
+            {errorText(signup.error, t)}
+          </Alert>
+        )}
+        {!invitation && (
+          <Divider label={t('auth.signup.you')} labelPosition="left" styles={{ label: { fontWeight: 600, fontSize: 13 } }} />
+        )}
+        <TextInput
+          label={t('auth.signup.displayName')}
+          autoComplete="name"
+          value={displayName}
+          onChange={(e) => setDisplayName(e.currentTarget.value)}
+          error={errors.displayName}
+          data-testid="signup-name"
+          autoFocus
+        />
+        <TextInput
+          label={t('auth.signup.email')}
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          readOnly={Boolean(invitation)}
+          error={errors.email ?? errors.invitationToken}
+          data-testid="signup-email"
+        />
+        <PasswordInput
+          label={t('auth.signup.password')}
+          description={t('auth.signup.passwordHint')}
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={errors.password}
+          data-testid="signup-password"
+        />
+        {!invitation && (
+          <>
+            <Divider label={t('auth.signup.organization')} labelPosition="left" mt="xs" styles={{ label: { fontWeight: 600, fontSize: 13 } }} />
+            <TextInput
+              label={t('auth.signup.orgName')}
+              autoComplete="organization"
+              value={orgName}
+              onChange={(e) => setOrgName(e.currentTarget.value)}
+              error={errors['organization.name'] ?? errors.organization}
+              data-testid="signup-org-name"
+            />
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                {t('auth.signup.kind')}
+              </Text>
+              <SegmentedControl
+                fullWidth
+                value={kind}
+                onChange={(v) => setKind(v as OrganizationKind)}
+                data={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+                data-testid="signup-kind"
+              />
+              <Text size="xs" c="dimmed">
+                {t(`kindDescriptions.${kind}`)}
+              </Text>
+              {errors['organization.kind'] && (
+                <Text size="xs" c="red">
+                  {errors['organization.kind']}
+                </Text>
+              )}
+            </Stack>
+            <Select
+              label={t('auth.signup.country')}
+              placeholder={t('auth.signup.countryPlaceholder')}
+              data={countries}
+              value={country}
+              onChange={setCountry}
+              searchable
+              nothingFoundMessage="—"
+              maxDropdownHeight={260}
+              error={errors['organization.country']}
+              data-testid="signup-country"
+              comboboxProps={{ withinPortal: true }}
+            />
+          </>
+        )}
+        <Button type="submit" fullWidth loading={signup.isPending} mt="xs" data-testid="signup-submit">
+          {submitLabel ?? t('auth.signup.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+export function SignupPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const [done, setDone] = useState(false);
+
+  if (me.isPending) return <Loading />;
+  if (me.data && !done) return <Navigate to={next} replace />;
+
+  return (
+    <AuthLayout width={520}>
+      <Stack gap="lg">
+        <div>
+          <Title order={2} fw={650}>
+            {t('auth.signup.title')}
+          </Title>
+          <Text c="dimmed" size="sm" mt={4}>
+            {t('auth.signup.subtitle')}
+          </Text>
+        </div>
+        <SignupForm
+          onDone={() => {
+            setDone(true);
+            navigate(next, { replace: true });
+          }}
+        />
+        <Text size="sm" c="dimmed" ta="center">
+          {t('auth.signup.haveAccount')}{' '}
+          <Anchor component={Link} to={params.get('next') ? `/login?next=${encodeURIComponent(next)}` : '/login'} data-testid="login-link">
+            {t('auth.signup.loginLink')}
+          </Anchor>
+        </Text>
+      </Stack>
+    </AuthLayout>
+  );
+}
