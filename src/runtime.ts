@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { defaultDatabaseUrl, openDatabase, type Db } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
+import { ensureShippedPolicies } from './services/policies.js';
 import { DEFAULT_SERVICE_CONFIG, type ServiceContext } from './services/context.js';
 import { FsFileStore } from './storage/fs-file-store.js';
 
@@ -15,7 +16,10 @@ export interface RuntimeOptions {
 export async function openRuntime(opts: RuntimeOptions = {}): Promise<ServiceContext & { close(): Promise<void> }> {
   const dataDir = resolve(opts.dataDir ?? process.env.BONAFIDE_DATA_DIR ?? 'data');
   const handle: Db = openDatabase(opts.databaseUrl ?? defaultDatabaseUrl());
-  if (opts.migrate !== false) await migrateToLatest(handle);
+  if (opts.migrate !== false) {
+    await migrateToLatest(handle);
+    await ensureShippedPolicies(handle.db);
+  }
   const store = new FsFileStore(join(dataDir, 'files'));
   await store.cleanup();
   const maxUploadBytes = opts.maxUploadBytes ?? (process.env.BONAFIDE_MAX_UPLOAD_BYTES ? Number(process.env.BONAFIDE_MAX_UPLOAD_BYTES) : DEFAULT_SERVICE_CONFIG.maxUploadBytes);

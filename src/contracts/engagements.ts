@@ -188,11 +188,13 @@ export const EngagementResponseInput = z.strictObject({
   note: z.string().max(2000).optional(),
 });
 export const OrgRef = z.object({ id: Id, name: z.string(), country: z.string(), kind: z.string() });
+/** Gate decisions, plus the other recorded steps of the phase timeline. */
+export const TIMELINE_DECISIONS = [...GATE_DECISIONS, 'accept', 'decline', 'withdraw', 'terminate', 'policy_change'] as const;
 export const GateDecisionView = z.object({
   id: Id,
   fromPhase: EngagementPhase,
   toPhase: EngagementPhase,
-  decision: z.enum(GATE_DECISIONS),
+  decision: z.enum(TIMELINE_DECISIONS),
   rationale: z.string(),
   evidenceIds: z.array(Id),
   override: z.boolean(),

@@ -14,6 +14,8 @@ import type { ServiceContext } from '../services/context.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
 import { auditRoutes } from './routes/audit.js';
+import { engagementRoutes } from './routes/engagements.js';
+import { profileRoutes } from './routes/profile.js';
 import { authRoutes } from './routes/auth.js';
 import { fileRoutes } from './routes/files.js';
 import { memberRoutes } from './routes/members.js';
@@ -33,7 +35,7 @@ export interface AppOptions {
   routes?: RoutePlugin[];
 }
 
-export const ROUTES: RoutePlugin[] = [authRoutes, tokenRoutes, organizationRoutes, memberRoutes, auditRoutes, fileRoutes];
+export const ROUTES: RoutePlugin[] = [authRoutes, tokenRoutes, organizationRoutes, memberRoutes, auditRoutes, fileRoutes, profileRoutes, engagementRoutes];
 
 export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Promise<App> {
   const app = Fastify({

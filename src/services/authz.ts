@@ -31,6 +31,15 @@ export const PERMISSIONS = {
   'files.read': { minRole: 'viewer' },
   'files.upload': { minRole: 'member' },
   'files.share': { minRole: 'member' },
+  'profile.manage': { minRole: 'member', kinds: ['supplier'] },
+  'evidence.record': { minRole: 'member' },
+  'engagement.read': { minRole: 'viewer' },
+  'engagement.create': { minRole: 'member', kinds: ['buyer'] },
+  'engagement.respond': { minRole: 'member', kinds: ['supplier'] },
+  'engagement.decide': { minRole: 'member', kinds: ['buyer'] },
+  'engagement.contribute': { minRole: 'member' },
+  'policy.read': { minRole: 'viewer' },
+  'policy.manage': { minRole: 'admin' },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -73,7 +73,7 @@ const RENDER_EN: Record<string, (p: ExplanationParams) => string> = {
     `${plural(p.count, 'piece')} of evidence of at least ${provenanceEn(p.minProvenance)} provenance count (${p.minCount} needed); the strongest is ${provenanceEn(p.strongest)}.`,
   'evidence.partly_met': (p) => {
     const r = rejections(p);
-    return `${p.count} of ${p.minCount} required pieces of ${words(p.kinds)} evidence of at least ${provenanceEn(p.minProvenance)} provenance count${r ? `; not counted: ${r}` : ''}.`;
+    return `${p.count} of ${p.minCount} required pieces of ${list(p.kinds).map(words).join(' or ')} evidence of at least ${provenanceEn(p.minProvenance)} provenance count${r ? `; not counted: ${r}` : ''}.`;
   },
   'evidence.unmet': (p) =>
     `No ${list(p.kinds).map(words).join(' or ')} evidence${p.subject ? ` for ${p.subject}` : ''} has been shared (${p.minCount} of at least ${provenanceEn(p.minProvenance)} provenance needed).`,

@@ -7,5 +7,6 @@ import { useSession } from './session.js';
 export function PageGuard({ page }: { page: AppPage }) {
   const session = useSession();
   if (!pageAllowed(page, session)) return <ForbiddenPage />;
-  return createElement(page.component);
+  // Keyed by organization: switching organizations starts every page (and its form state) afresh.
+  return createElement(page.component, { key: session.organization.id });
 }

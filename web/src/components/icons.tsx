@@ -1,7 +1,7 @@
 // Small stroke icons (24×24 grid, currentColor), so the app needs no icon package.
 import type { ReactNode, SVGProps } from 'react';
 
-export interface IconProps extends Omit<SVGProps<SVGSVGElement>, 'children'> {
+export interface IconProps extends Omit<SVGProps<SVGSVGElement>, 'children' | 'stroke'> {
   size?: number;
   stroke?: number;
 }

@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+import type { MessageInput } from '../contracts/engagements.js';
+import { findMessage, insertMessage, listMessages } from '../db/repositories/engagements.js';
+import type { MessageKind } from '../domain/model.js';
+import { businessHoursPerDay, inquiryResponseStats } from '../domain/communication/response-times.js';
+import { recordAudit } from './audit.js';
+import { authorize, type Actor } from './authz.js';
+import type { ServiceContext } from './context.js';
+import { conflict, invalidField } from './errors.js';
+import { newId, nowIso } from './ids.js';
+import { isOpen, loadEngagement } from './engagements.js';
+import { measureInquiries, responderCalendar } from './readiness.js';
+
+export async function listEngagementMessages(ctx: ServiceContext, actor: Actor, id: string) {
+  authorize(actor, 'engagement.read');
+  const e = await loadEngagement(ctx, actor, id);
+  const rows = await listMessages(ctx.handle.db, id);
+  const calendar = await responderCalendar(ctx.handle.db, e.supplier_organization_id);
+  const measured = new Map(measureInquiries(rows, calendar).map((m) => [m.id, m]));
+  const perDay = businessHoursPerDay(calendar);
+  const stats = inquiryResponseStats([...measured.values()], { calendar, now: new Date() });
+  return {
+    messages: rows.map((m) => {
+      const q = measured.get(m.id);
+      return {
+        id: m.id,
+        engagementId: m.engagement_id,
+        organizationId: m.organization_id,
+        author: { id: m.author_id, displayName: m.author_name },
+        kind: m.kind as MessageKind,
+        subject: m.subject,
+        body: m.body,
+        inReplyTo: m.in_reply_to,
+        sentAt: m.sent_at,
+        ...(q
+          ? {
+              answeredAt: q.answeredAt?.toISOString() ?? null,
+              responseBusinessDays: q.responseBusinessHours === null ? null : Math.round((q.responseBusinessHours / perDay) * 100) / 100,
+            }
+          : {}),
+      };
+    }),
+    stats: {
+      count: stats.count,
+      answered: stats.answered,
+      unanswered: stats.unanswered,
+      medianBusinessDays: stats.medianBusinessDays,
+      p90BusinessDays: stats.p90BusinessDays,
+      responderTimeZone: calendar.timeZone,
+    },
+  };
+}
+
+/** `sentAt` lets the demo and imports place messages in the past; the API always uses now. */
+export async function postMessage(ctx: ServiceContext, actor: Actor, id: string, input: z.infer<typeof MessageInput>, sentAt?: string) {
+  authorize(actor, 'engagement.contribute');
+  const e = await loadEngagement(ctx, actor, id);
+  if (!isOpen(e.phase) && e.phase !== 'proposed') throw conflict(`the engagement is ${e.phase}; its thread is closed`);
+  if (input.inReplyTo && !(await findMessage(ctx.handle.db, id, input.inReplyTo))) throw invalidField('inReplyTo', 'no such message in this engagement');
+  const row = {
+    id: newId(),
+    engagement_id: id,
+    organization_id: actor.organizationId,
+    author_id: actor.userId,
+    kind: input.kind,
+    subject: input.subject ?? null,
+    body: input.body,
+    in_reply_to: input.inReplyTo ?? null,
+    sent_at: sentAt ?? nowIso(),
+  };
+  await ctx.handle.db.transaction().execute(async (trx) => {
+    await insertMessage(trx, row);
+    await recordAudit(trx, actor, 'message.posted', 'message', row.id, { engagementId: id, kind: row.kind });
+  });
+  return row.id;
+}

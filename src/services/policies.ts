@@ -1,0 +1,111 @@
+import type { z } from 'zod';
+import type { PolicyView } from '../contracts/engagements.js';
+import { parsePolicy, type VerificationPolicy } from '../contracts/policy.js';
+import type { Executor } from '../db/repositories/executor.js';
+import {
+  findPolicyById,
+  findPolicyFor,
+  findShippedPolicy,
+  insertPolicy,
+  latestPolicyVersion,
+  listPoliciesFor,
+  type PolicyRow,
+} from '../db/repositories/engagements.js';
+import { DEFAULT_CROSS_BORDER_POLICY, DEFAULT_DOMESTIC_POLICY } from '../domain/policy/default-policies.js';
+import { recordAudit } from './audit.js';
+import { authorize, type Actor } from './authz.js';
+import type { ServiceContext } from './context.js';
+import { invalid, notFound } from './errors.js';
+import { newId, nowIso } from './ids.js';
+
+export const SHIPPED_POLICIES: VerificationPolicy[] = [DEFAULT_CROSS_BORDER_POLICY, DEFAULT_DOMESTIC_POLICY];
+
+/** The shipped defaults are rows like any other policy, so engagements point at an exact version. */
+export async function ensureShippedPolicies(db: Executor): Promise<void> {
+  for (const p of SHIPPED_POLICIES) {
+    if (await findShippedPolicy(db, p.key, p.version)) continue;
+    await insertPolicy(db, {
+      id: newId(),
+      organization_id: null,
+      key: p.key,
+      version: p.version,
+      name: p.name,
+      scope: p.scope,
+      document: JSON.stringify(p),
+      created_by: null,
+      created_at: nowIso(),
+    });
+  }
+}
+
+export function policyView(r: PolicyRow): z.infer<typeof PolicyView> {
+  return {
+    id: r.id,
+    key: r.key,
+    version: r.version,
+    name: r.name,
+    scope: r.scope,
+    shipped: r.organization_id === null,
+    organizationId: r.organization_id,
+    createdAt: r.created_at,
+    document: JSON.parse(r.document),
+  };
+}
+
+export function policyDocument(r: PolicyRow): VerificationPolicy {
+  return JSON.parse(r.document) as VerificationPolicy;
+}
+
+export async function listPolicies(ctx: ServiceContext, actor: Actor, scope?: string) {
+  authorize(actor, 'policy.read');
+  const rows = await listPoliciesFor(ctx.handle.db, actor.organizationId);
+  return rows.filter((r) => !scope || r.scope === scope).map(policyView);
+}
+
+export async function getPolicy(ctx: ServiceContext, actor: Actor, id: string) {
+  authorize(actor, 'policy.read');
+  const r = await findPolicyFor(ctx.handle.db, actor.organizationId, id);
+  if (!r) throw notFound('policy');
+  return policyView(r);
+}
+
+/**
+ * Saves an edited or uploaded policy as the organization's next version of its key. Policies are never changed
+ * in place: engagements keep the version they started with.
+ */
+export async function savePolicyVersion(ctx: ServiceContext, actor: Actor, json: unknown) {
+  authorize(actor, 'policy.manage');
+  const parsed = parsePolicy(json);
+  if (!parsed.ok) {
+    throw invalid(`the policy has ${parsed.errors.length} error(s)`, parsed.errors.map((e) => ({ path: e.path, message: e.message })));
+  }
+  const doc = parsed.policy;
+  return ctx.handle.db.transaction().execute(async (trx) => {
+    const latest = await latestPolicyVersion(trx, actor.organizationId, doc.key);
+    const version = (latest?.version ?? 0) + 1;
+    const stored: VerificationPolicy = { ...doc, version };
+    const row: PolicyRow = {
+      id: newId(),
+      organization_id: actor.organizationId,
+      key: doc.key,
+      version,
+      name: doc.name,
+      scope: doc.scope,
+      document: JSON.stringify(stored),
+      created_by: actor.userId,
+      created_at: nowIso(),
+    };
+    await insertPolicy(trx, row);
+    await recordAudit(trx, actor, 'policy.version_saved', 'policy', row.id, { key: doc.key, version });
+    return policyView(row);
+  });
+}
+
+export async function defaultPolicyRow(db: Executor, crossBorder: boolean): Promise<PolicyRow> {
+  const shipped = crossBorder ? DEFAULT_CROSS_BORDER_POLICY : DEFAULT_DOMESTIC_POLICY;
+  const row = await latestPolicyVersion(db, null, shipped.key);
+  if (!row) throw new Error('shipped policies are missing; run migrations');
+  return row;
+}
+
+export { findPolicyById };

@@ -1,0 +1,111 @@
+// Loads what an engagement's readiness depends on, and hands it to the pure evaluation in the domain.
+import type { Executor } from '../db/repositories/executor.js';
+import { findPolicyById, listMessages, listWaivers, type EngagementRow } from '../db/repositories/engagements.js';
+import { listEngagementEvidence } from '../db/repositories/evidence.js';
+import { findOrganization } from '../db/repositories/organizations.js';
+import { listClaims, listSites } from '../db/repositories/profile.js';
+import { businessHoursBetween, businessHoursPerDay, inquiryResponseStats, type BusinessCalendar } from '../domain/communication/response-times.js';
+import { adviseVisit } from '../domain/advisor/visit-advisor.js';
+import type { OrganizationKind, EngagementPhase } from '../domain/model.js';
+import { evaluateReadiness, type ReadinessInput, type ReadinessResult } from '../domain/readiness/index.js';
+import type { ProductMaturity } from '../contracts/policy.js';
+import { authorize, type Actor } from './authz.js';
+import type { ServiceContext } from './context.js';
+import { loadEvidenceDetails, readinessClaim, readinessEvidence } from './evidence-mapping.js';
+import { policyDocument } from './policies.js';
+import { loadEngagement } from './engagements.js';
+
+/** The supplier answers inquiries; its first site's time zone (else UTC) sets its business hours. */
+export async function responderCalendar(db: Executor, supplierOrganizationId: string): Promise<BusinessCalendar> {
+  const sites = await listSites(db, supplierOrganizationId);
+  return { timeZone: sites[0]?.time_zone ?? 'UTC' };
+}
+
+export interface InquiryMeasure {
+  id: string;
+  askedAt: Date;
+  answeredAt: Date | null;
+  responseBusinessHours: number | null;
+}
+
+/** A technical inquiry is answered by the first response to it from the other organization. */
+export function measureInquiries(
+  messages: { id: string; kind: string; organization_id: string; in_reply_to: string | null; sent_at: string }[],
+  calendar: BusinessCalendar,
+): InquiryMeasure[] {
+  const out: InquiryMeasure[] = [];
+  for (const m of messages) {
+    if (m.kind !== 'technical_inquiry') continue;
+    const answer = messages.find((r) => r.kind === 'response' && r.in_reply_to === m.id && r.organization_id !== m.organization_id);
+    const askedAt = new Date(m.sent_at);
+    const answeredAt = answer ? new Date(answer.sent_at) : null;
+    out.push({ id: m.id, askedAt, answeredAt, responseBusinessHours: answeredAt ? businessHoursBetween(askedAt, answeredAt, calendar) : null });
+  }
+  return out;
+}
+
+export async function buildReadinessInput(db: Executor, e: EngagementRow, now = new Date()): Promise<ReadinessInput & { evidenceIds: string[] }> {
+  const policy = policyDocument((await findPolicyById(db, e.policy_id))!);
+  const scope = JSON.parse(e.scope) as { categories?: string[]; productLines?: string[]; productMaturity?: ProductMaturity; regulatedSector?: string | null };
+  const evidenceRows = await listEngagementEvidence(db, e.id);
+  const details = await loadEvidenceDetails(db, evidenceRows.map((r) => r.id));
+  const kinds = new Map<string, OrganizationKind>();
+  for (const r of evidenceRows) {
+    if (!kinds.has(r.organization_id)) kinds.set(r.organization_id, ((await findOrganization(db, r.organization_id))?.kind ?? 'supplier') as OrganizationKind);
+  }
+  const claims = await listClaims(db, e.supplier_organization_id);
+  const messages = await listMessages(db, e.id);
+  const calendar = await responderCalendar(db, e.supplier_organization_id);
+  const waivers = (await listWaivers(db, e.id)).filter((w) => w.phase === e.phase);
+  return {
+    now,
+    engagement: {
+      id: e.id,
+      phase: e.phase as EngagementPhase,
+      crossBorder: e.cross_border === 1,
+      categories: scope.categories ?? [],
+      regulatedSector: scope.regulatedSector ?? null,
+      productMaturity: scope.productMaturity ?? null,
+      productLines: scope.productLines?.length ? scope.productLines : undefined,
+      startedPhaseAt: new Date(e.phase_started_at),
+    },
+    policy,
+    evidence: evidenceRows.map((r) => readinessEvidence(r, details, kinds.get(r.organization_id) ?? null, r.shared_at)),
+    claims: claims.map(readinessClaim),
+    inquiries: measureInquiries(messages, calendar),
+    responderCalendar: calendar,
+    communication: {
+      progressUpdates: messages.filter((m) => m.kind === 'progress_update').map((m) => ({ id: m.id, sentAt: new Date(m.sent_at) })),
+      proactiveDisclosures: messages.filter((m) => m.kind === 'proactive_disclosure').map((m) => ({ id: m.id, sentAt: new Date(m.sent_at) })),
+      escalationLadderNamed: messages.some((m) => m.kind === 'escalation'),
+    },
+    pilot: null,
+    waivers: waivers.map((w) => ({ requirementId: w.requirement_id, by: w.waived_by_name, reason: w.reason, at: new Date(w.waived_at) })),
+    evidenceIds: evidenceRows.map((r) => r.id),
+  };
+}
+
+export async function evaluateEngagement(ctx: ServiceContext, e: EngagementRow): Promise<{ result: ReadinessResult; evidenceIds: string[] }> {
+  const { evidenceIds, ...input } = await buildReadinessInput(ctx.handle.db, e);
+  return { result: evaluateReadiness(input), evidenceIds };
+}
+
+/** Dates become ISO strings, as the API returns them. */
+function plain<T>(v: T): unknown {
+  return JSON.parse(JSON.stringify(v));
+}
+
+export async function engagementReadiness(ctx: ServiceContext, actor: Actor, id: string) {
+  authorize(actor, 'engagement.read');
+  const e = await loadEngagement(ctx, actor, id);
+  return plain((await evaluateEngagement(ctx, e)).result);
+}
+
+export async function engagementVisitAdvice(ctx: ServiceContext, actor: Actor, id: string) {
+  authorize(actor, 'engagement.read');
+  const e = await loadEngagement(ctx, actor, id);
+  const { evidenceIds: _ids, ...input } = await buildReadinessInput(ctx.handle.db, e);
+  return plain(adviseVisit(input, input.policy));
+}
+
+export { inquiryResponseStats, businessHoursPerDay };
