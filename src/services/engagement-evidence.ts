@@ -20,9 +20,9 @@ export async function listEvidenceOfEngagement(ctx: ServiceContext, actor: Actor
  * what it observed about the supplier directly into the engagement. Attached files become downloadable for both.
  */
 export async function addEvidenceToEngagement(ctx: ServiceContext, actor: Actor, id: string, input: z.infer<typeof EngagementEvidenceInput>) {
+  const e = await loadEngagement(ctx, actor, id);
   authorize(actor, 'engagement.contribute');
   authorize(actor, 'evidence.record');
-  const e = await loadEngagement(ctx, actor, id);
   if (!isOpen(e.phase)) throw conflict(`the engagement is ${e.phase}: evidence can be added once the supplier has accepted and while it is open`);
   const parties = [e.buyer_organization_id, e.supplier_organization_id];
   const evidenceId = await ctx.handle.db.transaction().execute(async (trx) => {
@@ -55,8 +55,8 @@ export async function addEvidenceToEngagement(ctx: ServiceContext, actor: Actor,
 }
 
 export async function withdrawEvidence(ctx: ServiceContext, actor: Actor, id: string, evidenceId: string) {
-  authorize(actor, 'engagement.contribute');
   await loadEngagement(ctx, actor, id);
+  authorize(actor, 'engagement.contribute');
   await ctx.handle.db.transaction().execute(async (trx) => {
     const own = await findOwnEvidence(trx, actor.organizationId, evidenceId);
     if (!own || !(await withdrawEvidenceFromEngagement(trx, id, evidenceId, nowIso()))) throw notFound('evidence');

@@ -163,9 +163,10 @@ async function recordStep(
 }
 
 export async function respondToEngagement(ctx: ServiceContext, actor: Actor, id: string, decision: 'accept' | 'decline', note?: string) {
-  authorize(actor, 'engagement.respond');
   await ctx.handle.db.transaction().execute(async (trx) => {
+    // Found first, so another organization gets the same 404 as for a missing engagement.
     const e = await loadEngagement({ handle: { db: trx } }, actor, id);
+    authorize(actor, 'engagement.respond');
     if (e.supplier_organization_id !== actor.organizationId) throw forbidden('only the supplier answers an engagement request');
     if (e.phase !== 'proposed') throw conflict(`the engagement was already answered (it is ${e.phase})`);
     await updateEngagement(trx, id, { responded_at: nowIso(), response_note: note ?? null });
@@ -183,8 +184,8 @@ export async function respondToEngagement(ctx: ServiceContext, actor: Actor, id:
  * reason; the unmet requirements are stored with the decision and shown forever after.
  */
 export async function decideGate(ctx: ServiceContext, actor: Actor, id: string, input: z.infer<typeof GateDecisionInput>) {
-  authorize(actor, 'engagement.decide');
   const e = await loadEngagement(ctx, actor, id);
+  authorize(actor, 'engagement.decide');
   if (e.buyer_organization_id !== actor.organizationId) throw forbidden('gate decisions are the buyer’s');
   if (!isOpen(e.phase)) throw conflict(`no gate to decide: the engagement is ${e.phase}`, [{ path: 'decision', message: `engagement is ${e.phase}` }]);
   const readiness = await evaluateEngagement(ctx, e);
@@ -235,8 +236,8 @@ export async function closeEngagement(ctx: ServiceContext, actor: Actor, id: str
 }
 
 export async function waiveRequirement(ctx: ServiceContext, actor: Actor, id: string, requirementId: string, reason: string) {
-  authorize(actor, 'engagement.decide');
   const e = await loadEngagement(ctx, actor, id);
+  authorize(actor, 'engagement.decide');
   if (e.buyer_organization_id !== actor.organizationId) throw forbidden('waivers are the buyer’s decision');
   if (!isOpen(e.phase)) throw conflict(`the engagement is ${e.phase}`);
   const policy = policyDocument((await findPolicyById(ctx.handle.db, e.policy_id))!);
@@ -255,8 +256,8 @@ export async function waiveRequirement(ctx: ServiceContext, actor: Actor, id: st
 
 /** Moves an engagement to another policy version the buyer can use; recorded on the timeline. */
 export async function movePolicy(ctx: ServiceContext, actor: Actor, id: string, policyId: string) {
-  authorize(actor, 'engagement.decide');
   const e = await loadEngagement(ctx, actor, id);
+  authorize(actor, 'engagement.decide');
   if (e.buyer_organization_id !== actor.organizationId) throw forbidden('the buyer chooses the policy');
   const p = await findPolicyFor(ctx.handle.db, actor.organizationId, policyId);
   if (!p) throw invalidField('policyId', 'no such policy');

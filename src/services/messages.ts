@@ -53,8 +53,8 @@ export async function listEngagementMessages(ctx: ServiceContext, actor: Actor, 
 
 /** `sentAt` lets the demo and imports place messages in the past; the API always uses now. */
 export async function postMessage(ctx: ServiceContext, actor: Actor, id: string, input: z.infer<typeof MessageInput>, sentAt?: string) {
-  authorize(actor, 'engagement.contribute');
   const e = await loadEngagement(ctx, actor, id);
+  authorize(actor, 'engagement.contribute');
   if (!isOpen(e.phase) && e.phase !== 'proposed') throw conflict(`the engagement is ${e.phase}; its thread is closed`);
   if (input.inReplyTo && !(await findMessage(ctx.handle.db, id, input.inReplyTo))) throw invalidField('inReplyTo', 'no such message in this engagement');
   const row = {

@@ -1,0 +1,144 @@
+// Helpers for end-to-end browser tests: the real server in-process (temp SQLite and file store, demo
+// workspace seeded, the built web app served), and Debian's Chromium driven by playwright-core.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { seedDemo, type DemoLogin } from '../../src/demo/seed.js';
+import { buildApp } from '../../src/http/app.js';
+import { openRuntime } from '../../src/runtime.js';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_ROOT = join(REPO_ROOT, 'dist/web');
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-artifacts/screenshots');
+export const CHROMIUM_PATH = process.env.BONAFIDE_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Whether browser tests can run here. Without Chromium they are skipped with a printed reason, except in CI
+ * (CI=true), where the caller must fail instead: a browser test never passes silently.
+ */
+export function browserAvailability(): { available: boolean; reason: string; mustFail: boolean } {
+  if (existsSync(CHROMIUM_PATH)) return { available: true, reason: '', mustFail: false };
+  const reason = `Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium, or set BONAFIDE_CHROMIUM)`;
+  return { available: false, reason, mustFail: process.env.CI === 'true' };
+}
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of readdirSync(path)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, name)));
+  }
+  return newest;
+}
+
+/**
+ * The tests drive the built app in dist/web (npm test builds it first). When it is missing or older than
+ * its sources (web/, src/contracts, src/domain/model.ts), it is built here, once, under a lock directory.
+ */
+export function ensureWebBuild(): void {
+  const index = join(WEB_ROOT, 'index.html');
+  const sources = [join(REPO_ROOT, 'web'), join(REPO_ROOT, 'src/contracts'), join(REPO_ROOT, 'src/domain/model.ts')];
+  const stale = () => !existsSync(index) || sources.some((s) => existsSync(s) && newestMtime(s) > statSync(index).mtimeMs);
+  if (!stale()) return;
+  const lock = join(REPO_ROOT, 'dist/.web-build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock} (remove it if no build is running)`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    if (stale()) {
+      execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+        cwd: REPO_ROOT,
+        stdio: 'inherit',
+      });
+    }
+  } finally {
+    rmdirSync(lock);
+  }
+  if (!existsSync(index)) throw new Error(`the web app was not built: ${index} is missing (run npm run build:web)`);
+}
+
+export interface TestServer {
+  baseUrl: string;
+  logins: DemoLogin[];
+  close(): Promise<void>;
+}
+
+/** The real API and web app on a random local port, over a fresh temp database and file store. */
+export async function startServer(): Promise<TestServer> {
+  ensureWebBuild();
+  const tmp = mkdtempSync(join(tmpdir(), 'bonafide-e2e-'));
+  const ctx = await openRuntime({ databaseUrl: `sqlite:${join(tmp, 'db.sqlite')}`, dataDir: tmp });
+  const { logins } = await seedDemo(ctx);
+  const app = await buildApp(ctx, { webRoot: WEB_ROOT });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    logins,
+    close: async () => {
+      await app.close();
+      await ctx.close();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
+}
+
+/** A fresh browser profile (own cookies) with a desktop viewport, English UI and a fixed time zone. */
+export async function newContext(browser: Browser, baseUrl: string, opts: { locale?: string; timezoneId?: string } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1366, height: 860 },
+    locale: opts.locale ?? 'en-US',
+    timezoneId: opts.timezoneId ?? 'Europe/Berlin',
+  });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** Collects uncaught page errors and console errors, so a test can assert the app ran cleanly. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // 401 from GET /api/v1/me while logged out is expected; the browser logs failed requests as errors.
+    if (m.type() === 'error' && !/status of 40[13]/.test(m.text())) errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  // Let transitions (menus closing, notifications appearing) settle.
+  await page.waitForTimeout(250);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
