@@ -2,6 +2,7 @@ import { findUserByEmail } from '../db/repositories/users.js';
 import { updateOrganization } from '../db/repositories/organizations.js';
 import { createUserFromCli, signup } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
+import { seedEngagementStory } from './engagement-story.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrgKey } from './accounts.js';
 
 export interface DemoLogin {
@@ -18,7 +19,7 @@ export interface DemoIds {
   users: Record<string, string>;
 }
 
-export const DEMO_STEPS: DemoStep[] = [];
+export const DEMO_STEPS: DemoStep[] = [seedEngagementStory];
 
 export async function demoIsSeeded(ctx: ServiceContext): Promise<boolean> {
   return Boolean(await findUserByEmail(ctx.handle.db, DEMO_USERS[0].email));

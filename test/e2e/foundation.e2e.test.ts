@@ -239,7 +239,7 @@ describe.skipIf(!env.available)('foundation screens in the browser', () => {
     const page = await context.newPage();
     await logIn(page, li.email, li.password);
     await page.getByText('欢迎，Li Wei').waitFor();
-    expect(await page.getByTestId('org-card').textContent()).toContain('91330200MA2H2KGP5Y');
+    expect(await page.getByTestId('org-card').textContent()).toContain('cn-uscc');
     await screenshot(page, '12-supplier-demo-zh');
     await context.close();
   });

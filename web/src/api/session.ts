@@ -21,7 +21,8 @@ export function useMe() {
 /** After login, signup, logout or an organization switch nothing cached belongs to the new session. */
 export async function sessionChanged(qc: QueryClient, me?: Me | null): Promise<void> {
   resetCsrf();
-  void qc.resetQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+  // Removed, not refetched: the page that logged in (e.g. an invitation just consumed) is about to go away.
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
   if (me !== undefined) qc.setQueryData(ME_KEY, me);
   else await qc.fetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 0 });
 }

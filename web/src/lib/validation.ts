@@ -1,6 +1,7 @@
 // Client-side validation with the same Zod schemas the API uses, with messages in the UI language.
 // Server-side issues (ApiError.issues) use the same dotted paths, so forms show both the same way.
 import type { TFunction } from 'i18next';
+import { useCallback, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../api/client.js';
 import i18n from '../i18n/index.js';
@@ -80,4 +81,19 @@ export function errorText(e: unknown, t: TFunction): string {
   }
   if (e instanceof TypeError) return t('errors.network'); // fetch failed
   return e instanceof Error ? e.message : String(e);
+}
+
+/** Field errors of a form; a field's error goes away as soon as the user edits that field. */
+export function useFieldErrors() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const clear = useCallback((...keys: string[]) => {
+    setErrors((e) => {
+      const hit = Object.keys(e).filter((k) => keys.some((key) => k === key || k.startsWith(`${key}.`)));
+      if (hit.length === 0) return e;
+      const next = { ...e };
+      for (const k of hit) delete next[k];
+      return next;
+    });
+  }, []);
+  return { errors, setErrors, clear };
 }

@@ -12,7 +12,7 @@ import { ErrorAlert } from '../components/States.js';
 import { applyLanguage, isUiLanguage, UI_LANGUAGES, type UiLanguage } from '../i18n/index.js';
 import { defaultTimeZone } from '../lib/format.js';
 import { notify } from '../lib/notify.js';
-import { serverFieldErrors, validate, type FieldErrors } from '../lib/validation.js';
+import { serverFieldErrors, useFieldErrors, validate } from '../lib/validation.js';
 
 function timeZones(): string[] {
   try {
@@ -30,7 +30,7 @@ export function AccountPage() {
   const [displayName, setDisplayName] = useState(me.user.displayName);
   const [locale, setLocale] = useState<UiLanguage>(isUiLanguage(me.user.locale) ? me.user.locale : 'en');
   const [timeZone, setTimeZone] = useState(me.user.timeZone);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, clear } = useFieldErrors();
   const zones = useMemo(() => {
     const list = timeZones();
     return list.includes(me.user.timeZone) ? list : [me.user.timeZone, ...list];
@@ -65,12 +65,18 @@ export function AccountPage() {
               <Stack gap="md">
                 {save.isError && Object.keys(serverFieldErrors(save.error)).length === 0 && <ErrorAlert error={save.error} />}
                 <TextInput label={t('account.email')} value={me.user.email} readOnly variant="filled" />
-                <TextInput label={t('account.displayName')} value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={errors.displayName} data-testid="account-name" />
+                <TextInput label={t('account.displayName')} value={displayName} onChange={(e) => {
+                    setDisplayName(e.currentTarget.value);
+                    clear('displayName');
+                  }} error={errors.displayName} data-testid="account-name" />
                 <Select
                   label={t('account.language')}
                   data={UI_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
                   value={locale}
-                  onChange={(v) => isUiLanguage(v) && setLocale(v)}
+                  onChange={(v) => {
+                    if (isUiLanguage(v)) setLocale(v);
+                    clear('locale');
+                  }}
                   allowDeselect={false}
                   error={errors.locale}
                 />
@@ -79,7 +85,10 @@ export function AccountPage() {
                   description={t('account.timeZoneHint')}
                   data={zones}
                   value={timeZone}
-                  onChange={(v) => v && setTimeZone(v)}
+                  onChange={(v) => {
+                    if (v) setTimeZone(v);
+                    clear('timeZone');
+                  }}
                   searchable
                   allowDeselect={false}
                   maxDropdownHeight={280}

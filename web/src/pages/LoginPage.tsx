@@ -10,7 +10,7 @@ import { AuthLayout } from '../components/AuthLayout.js';
 import { IconAlert } from '../components/icons.js';
 import { Loading } from '../components/States.js';
 import { safeNext } from '../lib/nav.js';
-import { errorText, serverFieldErrors, validate, type FieldErrors } from '../lib/validation.js';
+import { errorText, serverFieldErrors, useFieldErrors, validate } from '../lib/validation.js';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -21,7 +21,7 @@ export function LoginPage() {
   const next = safeNext(params.get('next'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, clear } = useFieldErrors();
 
   const login = useMutation({
     mutationFn: (body: { email: string; password: string }) => api.post('/api/v1/auth/login', body),
@@ -66,7 +66,10 @@ export function LoginPage() {
             type="email"
             autoComplete="username"
             value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
+            onChange={(e) => {
+              setEmail(e.currentTarget.value);
+              clear('email');
+            }}
             error={errors.email}
             data-testid="login-email"
             autoFocus
@@ -75,7 +78,10 @@ export function LoginPage() {
             label={t('auth.login.password')}
             autoComplete="current-password"
             value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+            onChange={(e) => {
+              setPassword(e.currentTarget.value);
+              clear('password');
+            }}
             error={errors.password}
             data-testid="login-password"
           />

@@ -17,7 +17,7 @@ import { PageHeader } from '../components/PageHeader.js';
 import { Empty, ErrorAlert, Loading } from '../components/States.js';
 import { useFormat } from '../lib/format.js';
 import { notify } from '../lib/notify.js';
-import { errorText, serverFieldErrors, validate, type FieldErrors } from '../lib/validation.js';
+import { errorText, serverFieldErrors, useFieldErrors, validate } from '../lib/validation.js';
 
 const TABS = ['profile', 'members', 'invitations'] as const;
 type Tab = (typeof TABS)[number];
@@ -63,7 +63,7 @@ function ProfileTab() {
   const [website, setWebsite] = useState(org.website ?? '');
   const [categories, setCategories] = useState<string[]>(org.categories);
   const [identifiers, setIdentifiers] = useState(org.identifiers.map((i) => ({ ...i })));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, clear } = useFieldErrors();
 
   const save = useMutation({
     mutationFn: (body: unknown) => api.patch<Organization>('/api/v1/organization', body),
@@ -101,12 +101,18 @@ function ProfileTab() {
             </Alert>
           )}
           {save.isError && Object.keys(serverFieldErrors(save.error)).length === 0 && <ErrorAlert error={save.error} />}
-          <TextInput label={t('organization.profile.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} readOnly={!editable} data-testid="profile-name" />
+          <TextInput label={t('organization.profile.name')} value={name} onChange={(e) => {
+              setName(e.currentTarget.value);
+              clear('name');
+            }} error={errors.name} readOnly={!editable} data-testid="profile-name" />
           <Textarea
             label={t('organization.profile.description')}
             description={t('organization.profile.descriptionHint')}
             value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
+            onChange={(e) => {
+              setDescription(e.currentTarget.value);
+              clear('description');
+            }}
             error={errors.description}
             autosize
             minRows={3}
@@ -117,7 +123,10 @@ function ProfileTab() {
             label={t('organization.profile.website')}
             placeholder={t('organization.profile.websitePlaceholder')}
             value={website}
-            onChange={(e) => setWebsite(e.currentTarget.value)}
+            onChange={(e) => {
+              setWebsite(e.currentTarget.value);
+              clear('website');
+            }}
             error={errors.website}
             readOnly={!editable}
           />
@@ -125,7 +134,10 @@ function ProfileTab() {
             label={t('organization.profile.categories')}
             description={t('organization.profile.categoriesHint')}
             value={categories}
-            onChange={setCategories}
+            onChange={(v) => {
+              setCategories(v);
+              clear('categories');
+            }}
             error={errors.categories ?? Object.entries(errors).find(([k]) => k.startsWith('categories.'))?.[1]}
             readOnly={!editable}
             clearable={editable}
@@ -149,6 +161,7 @@ function ProfileTab() {
                     onChange={(e) => {
                       const v = e.currentTarget.value;
                       setIdentifiers((list) => list.map((x, j) => (j === i ? { ...x, scheme: v } : x)));
+                      clear(`identifiers.${i}.scheme`, 'identifiers');
                     }}
                     error={errors[`identifiers.${i}.scheme`]}
                     readOnly={!editable}
@@ -163,6 +176,7 @@ function ProfileTab() {
                     onChange={(e) => {
                       const v = e.currentTarget.value;
                       setIdentifiers((list) => list.map((x, j) => (j === i ? { ...x, value: v } : x)));
+                      clear(`identifiers.${i}.value`, 'identifiers');
                     }}
                     error={errors[`identifiers.${i}.value`]}
                     readOnly={!editable}
@@ -353,7 +367,7 @@ function InvitationsManager() {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('member');
   const [days, setDays] = useState<number | string>(7);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, clear } = useFieldErrors();
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const list = useQuery({ queryKey: ['invitations'], queryFn: () => api.get<Invitation[]>('/api/v1/invitations') });
 
@@ -397,7 +411,10 @@ function InvitationsManager() {
               label={t('organization.invitations.email')}
               type="email"
               value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
+              onChange={(e) => {
+                setEmail(e.currentTarget.value);
+                clear('email');
+              }}
               error={errors.email}
               w={{ base: '100%', sm: 300 }}
               data-testid="invitation-email"
@@ -406,13 +423,19 @@ function InvitationsManager() {
               label={t('organization.invitations.role')}
               data={grantableRoles(session.role).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
               value={role}
-              onChange={(v) => v && setRole(v as Role)}
+              onChange={(v) => {
+                if (v) setRole(v as Role);
+                clear('role');
+              }}
               allowDeselect={false}
               error={errors.role}
               w={160}
               data-testid="invitation-role"
             />
-            <NumberInput label={t('organization.invitations.expiresInDays')} value={days} onChange={setDays} min={1} max={30} error={errors.expiresInDays} w={150} />
+            <NumberInput label={t('organization.invitations.expiresInDays')} value={days} onChange={(v) => {
+                setDays(v);
+                clear('expiresInDays');
+              }} min={1} max={30} error={errors.expiresInDays} w={150} />
             <Button type="submit" loading={create.isPending} mt={25} leftSection={<IconPlus size={16} />} data-testid="invitation-submit">
               {t('organization.invitations.submit')}
             </Button>

@@ -13,7 +13,7 @@ import { Loading } from '../components/States.js';
 import { currentLanguage } from '../i18n/index.js';
 import { defaultTimeZone, useCountryOptions } from '../lib/format.js';
 import { safeNext } from '../lib/nav.js';
-import { errorText, serverFieldErrors, validate, type FieldErrors } from '../lib/validation.js';
+import { errorText, serverFieldErrors, useFieldErrors, validate } from '../lib/validation.js';
 
 export interface SignupFormProps {
   /** Join an existing organization with this invitation instead of creating one. */
@@ -33,7 +33,7 @@ export function SignupForm({ invitation, submitLabel, onDone }: SignupFormProps)
   const [orgName, setOrgName] = useState('');
   const [kind, setKind] = useState<OrganizationKind>('supplier');
   const [country, setCountry] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, clear } = useFieldErrors();
 
   const signup = useMutation({
     mutationFn: (body: unknown) => api.post('/api/v1/auth/signup', body),
@@ -77,7 +77,10 @@ export function SignupForm({ invitation, submitLabel, onDone }: SignupFormProps)
           label={t('auth.signup.displayName')}
           autoComplete="name"
           value={displayName}
-          onChange={(e) => setDisplayName(e.currentTarget.value)}
+          onChange={(e) => {
+            setDisplayName(e.currentTarget.value);
+            clear('displayName');
+          }}
           error={errors.displayName}
           data-testid="signup-name"
           autoFocus
@@ -87,7 +90,10 @@ export function SignupForm({ invitation, submitLabel, onDone }: SignupFormProps)
           type="email"
           autoComplete="email"
           value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
+          onChange={(e) => {
+            setEmail(e.currentTarget.value);
+            clear('email', 'invitationToken');
+          }}
           readOnly={Boolean(invitation)}
           error={errors.email ?? errors.invitationToken}
           data-testid="signup-email"
@@ -97,7 +103,10 @@ export function SignupForm({ invitation, submitLabel, onDone }: SignupFormProps)
           description={t('auth.signup.passwordHint')}
           autoComplete="new-password"
           value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
+          onChange={(e) => {
+            setPassword(e.currentTarget.value);
+            clear('password');
+          }}
           error={errors.password}
           data-testid="signup-password"
         />
@@ -108,7 +117,10 @@ export function SignupForm({ invitation, submitLabel, onDone }: SignupFormProps)
               label={t('auth.signup.orgName')}
               autoComplete="organization"
               value={orgName}
-              onChange={(e) => setOrgName(e.currentTarget.value)}
+              onChange={(e) => {
+                setOrgName(e.currentTarget.value);
+                clear('organization.name', 'organization');
+              }}
               error={errors['organization.name'] ?? errors.organization}
               data-testid="signup-org-name"
             />
@@ -119,7 +131,10 @@ export function SignupForm({ invitation, submitLabel, onDone }: SignupFormProps)
               <SegmentedControl
                 fullWidth
                 value={kind}
-                onChange={(v) => setKind(v as OrganizationKind)}
+                onChange={(v) => {
+                  setKind(v as OrganizationKind);
+                  clear('organization.kind');
+                }}
                 data={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
                 data-testid="signup-kind"
               />
@@ -137,7 +152,10 @@ export function SignupForm({ invitation, submitLabel, onDone }: SignupFormProps)
               placeholder={t('auth.signup.countryPlaceholder')}
               data={countries}
               value={country}
-              onChange={setCountry}
+              onChange={(v) => {
+                setCountry(v);
+                clear('organization.country');
+              }}
               searchable
               nothingFoundMessage="—"
               maxDropdownHeight={260}

@@ -13,7 +13,7 @@ import { PageHeader } from '../components/PageHeader.js';
 import { Empty, ErrorAlert, Loading } from '../components/States.js';
 import { useFormat } from '../lib/format.js';
 import { notify } from '../lib/notify.js';
-import { errorText, serverFieldErrors, validate, type FieldErrors } from '../lib/validation.js';
+import { errorText, serverFieldErrors, useFieldErrors, validate } from '../lib/validation.js';
 
 export function TokensPage() {
   const { t } = useTranslation();
@@ -22,7 +22,7 @@ export function TokensPage() {
   const qc = useQueryClient();
   const { confirm, modal } = useConfirm();
   const [name, setName] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, clear } = useFieldErrors();
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => api.get<Token[]>('/api/v1/tokens') });
   const showOwner = role === 'admin' || role === 'owner'; // admins see every token of the organization
@@ -66,7 +66,10 @@ export function TokensPage() {
                 label={t('tokens.name')}
                 placeholder={t('tokens.namePlaceholder')}
                 value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
+                onChange={(e) => {
+                  setName(e.currentTarget.value);
+                  clear('name');
+                }}
                 error={errors.name}
                 w={{ base: '100%', sm: 340 }}
                 data-testid="token-name"
