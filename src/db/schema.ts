@@ -1,6 +1,8 @@
 // Table types for Kysely. Timestamps are ISO-8601 UTC strings and booleans are 0/1 integers in both
 // SQLite and PostgreSQL, so one code path reads and writes them the same way on either database.
 import type { Generated } from 'kysely';
+import type { QualityTables } from './schema/quality.js';
+import type { VisitTables } from './schema/visits.js';
 
 export interface UsersTable {
   id: string;
@@ -246,7 +248,8 @@ export interface MessagesTable {
   sent_at: string;
 }
 
-export interface Database {
+
+export interface Database extends VisitTables, QualityTables {
   sites: SitesTable;
   claims: ClaimsTable;
   evidence: EvidenceTable;

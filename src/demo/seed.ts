@@ -3,6 +3,8 @@ import { updateOrganization } from '../db/repositories/organizations.js';
 import { createUserFromCli, signup } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
 import { seedEngagementStory } from './engagement-story.js';
+import { seedQualityStory } from './quality-story.js';
+import { seedVisitStory } from './visit-story.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrgKey } from './accounts.js';
 
 export interface DemoLogin {
@@ -19,7 +21,7 @@ export interface DemoIds {
   users: Record<string, string>;
 }
 
-export const DEMO_STEPS: DemoStep[] = [seedEngagementStory];
+export const DEMO_STEPS: DemoStep[] = [seedEngagementStory, seedVisitStory, seedQualityStory];
 
 export async function demoIsSeeded(ctx: ServiceContext): Promise<boolean> {
   return Boolean(await findUserByEmail(ctx.handle.db, DEMO_USERS[0].email));

@@ -16,6 +16,8 @@ import { errorHandler } from './errors.js';
 import { auditRoutes } from './routes/audit.js';
 import { engagementRoutes } from './routes/engagements.js';
 import { profileRoutes } from './routes/profile.js';
+import { qualityRoutes } from './routes/quality.js';
+import { visitRoutes } from './routes/visits.js';
 import { authRoutes } from './routes/auth.js';
 import { fileRoutes } from './routes/files.js';
 import { memberRoutes } from './routes/members.js';
@@ -35,7 +37,7 @@ export interface AppOptions {
   routes?: RoutePlugin[];
 }
 
-export const ROUTES: RoutePlugin[] = [authRoutes, tokenRoutes, organizationRoutes, memberRoutes, auditRoutes, fileRoutes, profileRoutes, engagementRoutes];
+export const ROUTES: RoutePlugin[] = [authRoutes, tokenRoutes, organizationRoutes, memberRoutes, auditRoutes, fileRoutes, profileRoutes, engagementRoutes, visitRoutes, qualityRoutes];
 
 export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Promise<App> {
   const app = Fastify({
