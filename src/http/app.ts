@@ -106,7 +106,10 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !webRoot || !existsSync(join(webRoot, 'index.html'))) {
+    const path = req.url.split('?')[0];
+    // Paths with a file extension (a missing asset after a redeploy) get a real 404, not the app shell.
+    const looksLikeFile = /\.[a-z0-9]{1,8}$/i.test(path) || path.startsWith('/assets/');
+    if (path.startsWith('/api/') || looksLikeFile || req.method !== 'GET' || !webRoot || !existsSync(join(webRoot, 'index.html'))) {
       return reply.status(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
     }
     // Client-side routes of the web app load the app shell.

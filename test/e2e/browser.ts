@@ -123,13 +123,23 @@ export async function newContext(browser: Browser, baseUrl: string, opts: { loca
   return context;
 }
 
-/** Collects uncaught page errors and console errors, so a test can assert the app ran cleanly. */
-export function watchErrors(page: Page): string[] {
+/**
+ * Collects uncaught page errors, console errors and failed requests, so a test can assert the app ran cleanly.
+ * A 401 from GET /api/v1/me (or the CSRF token) is how the app learns it is logged out, so it is expected;
+ * pass `allow` for responses a test provokes on purpose.
+ */
+export function watchErrors(page: Page, allow: RegExp[] = []): string[] {
   const errors: string[] = [];
+  const expected = [/^401 GET \/api\/v1\/(me|auth\/csrf)$/, ...allow];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    // 401 from GET /api/v1/me while logged out is expected; the browser logs failed requests as errors.
-    if (m.type() === 'error' && !/status of 40[13]/.test(m.text())) errors.push(`console: ${m.text()}`);
+    // Failed requests are reported (with their URL) by the response listener below.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() < 400) return;
+    const line = `${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`;
+    if (!expected.some((re) => re.test(line))) errors.push(`response: ${line}`);
   });
   return errors;
 }

@@ -15,6 +15,8 @@ describe.runIf(env.mustFail)('browser prerequisites (CI)', () => {
 });
 
 const PASSWORD = 'correct-horse-battery-9';
+/** Each test drives a real browser through several screens: generous for a loaded CI machine. */
+const BROWSER_TEST_TIMEOUT = 90_000;
 
 async function logIn(page: Page, email: string, password: string) {
   await page.goto('/login');
@@ -48,7 +50,7 @@ describe.skipIf(!env.available)('foundation screens in the browser', () => {
   it('a supplier signs up, logs out and in, works in Chinese, creates an API token, uploads a file and reads the audit log', async () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
-    const errors = watchErrors(page);
+    const errors = watchErrors(page, [/^401 POST \/api\/v1\/auth\/login$/]); // the wrong password below
     const email = `qm-${Date.now()}@zhejiang-castings.example`;
 
     // Not logged in: the app sends us to the login page.
@@ -62,10 +64,16 @@ describe.skipIf(!env.available)('foundation screens in the browser', () => {
     await page.getByTestId('signup-form').waitFor();
     // Client-side validation with the shared Zod schema, shown next to the fields.
     await page.getByTestId('signup-submit').click();
-    await page.getByText('At least 10 characters').waitFor();
+    await page.getByText('Required', { exact: true }).first().waitFor();
+    expect(await page.getByText('Required', { exact: true }).count()).toBe(4);
+    expect(await page.getByText('Choose a country', { exact: true }).count()).toBe(1);
     await page.getByTestId('signup-name').fill('Zhou Min');
     await page.getByTestId('signup-email').fill(email);
+    await page.getByTestId('signup-password').fill('too-short');
+    await page.getByTestId('signup-submit').click();
+    await page.getByText('At least 10 characters', { exact: true }).waitFor();
     await page.getByTestId('signup-password').fill(PASSWORD);
+    expect(await page.getByText('At least 10 characters', { exact: true }).count()).toBe(0);
     await page.getByTestId('signup-org-name').fill('Zhejiang Test Castings Co., Ltd.');
     await page.getByTestId('signup-kind').getByText('Supplier', { exact: true }).click();
     await page.getByTestId('signup-country').click();
@@ -96,12 +104,13 @@ describe.skipIf(!env.available)('foundation screens in the browser', () => {
 
     // Switch to Chinese: the UI changes at once and the choice is saved to the profile (survives a reload).
     await page.getByTestId('language-switch').click();
+    const saved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/me' && r.request().method() === 'PATCH');
     await page.getByTestId('language-zh-CN').click();
+    expect((await saved).status()).toBe(200);
     await page.getByText('欢迎，Zhou Min').waitFor();
     expect(await page.getByTestId('nav-home').textContent()).toContain('首页');
     expect(await page.getByTestId('org-card').textContent()).toContain('供应商');
     expect(await page.getByTestId('org-card').textContent()).toContain('中国');
-    await page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH').catch(() => undefined);
     await page.reload();
     await page.getByText('欢迎，Zhou Min').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
@@ -154,7 +163,7 @@ describe.skipIf(!env.available)('foundation screens in the browser', () => {
 
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, BROWSER_TEST_TIMEOUT);
 
   it('the demo buyer sees its organization, the directory, and invites a colleague who joins by link', async () => {
     const anna = server.logins.find((l) => l.email === 'anna.weber@nordlicht.example')!;
@@ -231,7 +240,57 @@ describe.skipIf(!env.available)('foundation screens in the browser', () => {
 
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, BROWSER_TEST_TIMEOUT);
+
+  it('an auditor accepts an invitation while logged in and switches between organizations', async () => {
+    const anna = server.logins.find((l) => l.email === 'anna.weber@nordlicht.example')!;
+    const sarah = server.logins.find((l) => l.email === 'sarah.hughes@meridian.example')!;
+
+    // Anna invites Sarah (who already has an account at Meridian) as a viewer.
+    const annaContext = await newContext(browser, server.baseUrl);
+    const annaPage = await annaContext.newPage();
+    await logIn(annaPage, anna.email, anna.password);
+    await annaPage.goto('/settings/organization?tab=invitations');
+    await annaPage.getByTestId('invitation-email').fill(sarah.email);
+    await annaPage.getByTestId('invitation-role').click();
+    await annaPage.getByRole('option', { name: 'Viewer', exact: true }).click();
+    await annaPage.getByTestId('invitation-submit').click();
+    await annaPage.getByTestId('invitation-created').waitFor();
+    const link = (await annaPage.getByTestId('invitation-link').textContent())?.trim() ?? '';
+    await annaContext.close();
+
+    // Sarah is logged in at Meridian, opens the link and accepts.
+    const context = await newContext(browser, server.baseUrl, { timezoneId: 'Europe/London' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await logIn(page, sarah.email, sarah.password);
+    expect(await page.getByTestId('org-card-name').textContent()).toBe('Meridian Assurance Ltd');
+    await page.goto(link);
+    await page.getByTestId('invite-accept').click();
+    await page.getByTestId('home-welcome').waitFor();
+    await expect.poll(() => page.getByTestId('org-card-name').textContent()).toBe('Nordlicht Medical GmbH');
+    expect(await page.getByTestId('home-welcome').textContent()).toContain('Sarah Hughes');
+    // A viewer: no tokens, no audit log in the navbar.
+    expect(await page.getByTestId('nav-settings-tokens').count()).toBe(0);
+    expect(await page.getByTestId('nav-settings-audit-log').count()).toBe(0);
+
+    // The organization switcher now lists both; switching changes the whole workspace.
+    expect(await page.getByTestId('org-switcher').inputValue()).toBe('Nordlicht Medical GmbH');
+    await page.getByTestId('org-switcher').click();
+    await screenshot(page, '13-organization-switcher');
+    await page.getByRole('option', { name: 'Meridian Assurance Ltd' }).click();
+    await expect.poll(() => page.getByTestId('org-card-name').textContent()).toBe('Meridian Assurance Ltd');
+    expect(await page.getByTestId('nav-settings-audit-log').count()).toBe(1);
+    await page.getByTestId('nav-settings-organization').click();
+    await page.getByTestId('tab-members').click();
+    await page.getByTestId('members-table').waitFor();
+    expect(await page.getByTestId('members-table').textContent()).toContain('Sarah Hughes');
+    expect(await page.getByTestId('members-table').textContent()).not.toContain('Anna Weber');
+    await screenshot(page, '14-members');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TEST_TIMEOUT);
 
   it('a user whose profile is in Chinese gets the Chinese UI after logging in', async () => {
     const li = server.logins.find((l) => l.email === 'li.wei@hengtai.example')!;
@@ -242,5 +301,5 @@ describe.skipIf(!env.available)('foundation screens in the browser', () => {
     expect(await page.getByTestId('org-card').textContent()).toContain('cn-uscc');
     await screenshot(page, '12-supplier-demo-zh');
     await context.close();
-  });
+  }, BROWSER_TEST_TIMEOUT);
 });

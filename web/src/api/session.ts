@@ -4,6 +4,11 @@ import { api, isApiError, resetCsrf } from './client.js';
 import type { Me } from './types.js';
 
 export const ME_KEY = ['me'] as const;
+/** First key part of queries that do not depend on who is logged in (e.g. an invitation preview). */
+export const PUBLIC_SCOPE = 'public';
+
+/** Queries that belong to the session or the current organization (everything but `me` and public ones). */
+const sessionScoped = (q: { queryKey: readonly unknown[] }) => q.queryKey[0] !== ME_KEY[0] && q.queryKey[0] !== PUBLIC_SCOPE;
 
 export async function fetchMe(): Promise<Me | null> {
   try {
@@ -21,8 +26,7 @@ export function useMe() {
 /** After login, signup, logout or an organization switch nothing cached belongs to the new session. */
 export async function sessionChanged(qc: QueryClient, me?: Me | null): Promise<void> {
   resetCsrf();
-  // Removed, not refetched: the page that logged in (e.g. an invitation just consumed) is about to go away.
-  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+  qc.removeQueries({ predicate: sessionScoped });
   if (me !== undefined) qc.setQueryData(ME_KEY, me);
   else await qc.fetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 0 });
 }
@@ -30,7 +34,7 @@ export async function sessionChanged(qc: QueryClient, me?: Me | null): Promise<v
 /** Keeps the session but changes what the organization-scoped queries return. */
 export function organizationChanged(qc: QueryClient, me: Me): void {
   qc.setQueryData(ME_KEY, me);
-  void qc.resetQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+  void qc.resetQueries({ predicate: sessionScoped });
 }
 
 export async function logout(qc: QueryClient): Promise<void> {

@@ -108,6 +108,9 @@ function ShellFrame() {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" data-testid="navbar">
+        <AppShell.Section hiddenFrom="sm" mb="md">
+          <OrganizationSwitcher inNavbar />
+        </AppShell.Section>
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap="md">
             {groups.map(({ group, pages }) => (
@@ -158,7 +161,7 @@ function ShellFrame() {
   );
 }
 
-function OrganizationSwitcher() {
+function OrganizationSwitcher({ inNavbar = false }: { inNavbar?: boolean }) {
   const { t } = useTranslation();
   const { me, organization } = useSession();
   const qc = useQueryClient();
@@ -174,7 +177,7 @@ function OrganizationSwitcher() {
   const data = me.memberships.map((m) => ({ value: m.organization.id, label: m.organization.name }));
   if (data.length <= 1) {
     return (
-      <Badge variant="light" color="gray" size="lg" radius="sm" tt="none" fw={500} visibleFrom="sm" data-testid="org-current" maw={260}>
+      <Badge variant="light" color="gray" size="lg" radius="sm" tt="none" fw={500} visibleFrom={inNavbar ? undefined : 'sm'} data-testid="org-current" maw={260}>
         {organization.name}
       </Badge>
     );
@@ -188,11 +191,11 @@ function OrganizationSwitcher() {
       allowDeselect={false}
       checkIconPosition="right"
       size="sm"
-      w={260}
-      visibleFrom="sm"
+      w={inNavbar ? '100%' : 260}
+      visibleFrom={inNavbar ? undefined : 'sm'}
       disabled={switchOrg.isPending}
       comboboxProps={{ withinPortal: true }}
-      data-testid="org-switcher"
+      data-testid={inNavbar ? 'org-switcher-mobile' : 'org-switcher'}
     />
   );
 }

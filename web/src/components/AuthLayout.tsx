@@ -3,7 +3,7 @@ import { Box, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Brand } from '../app/Shell.js';
-import { IconCheck } from './icons.js';
+import { IconCheck, IconShieldCheck } from './icons.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 export function AuthLayout({ children, width = 440 }: { children: ReactNode; width?: number }) {
@@ -13,6 +13,7 @@ export function AuthLayout({ children, width = 440 }: { children: ReactNode; wid
       <Box className="bf-auth-hero" visibleFrom="md" w={440} p={48} style={{ flexShrink: 0, display: 'flex', flexDirection: 'column', justifyContent: 'space-between' }}>
         <Stack gap={36}>
           <Group gap={10} c="white">
+            <IconShieldCheck size={30} stroke={2} />
             <Text fw={700} fz={24} c="white" style={{ letterSpacing: -0.3 }}>
               {t('common.appName')}
             </Text>

@@ -33,7 +33,7 @@ export function makeFormatters(locale: string, timeZone: string): Formatters {
   } catch {
     tz = browserTimeZone;
   }
-  const dt = new Intl.DateTimeFormat(locale, { timeZone: tz, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const dt = new Intl.DateTimeFormat(locale, { timeZone: tz, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
   const d = new Intl.DateTimeFormat(locale, { timeZone: tz, year: 'numeric', month: 'short', day: 'numeric' });
   const num = new Intl.NumberFormat(locale);
   const regions = countryNames(locale);

@@ -88,7 +88,7 @@ export function useFieldErrors() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const clear = useCallback((...keys: string[]) => {
     setErrors((e) => {
-      const hit = Object.keys(e).filter((k) => keys.some((key) => k === key || k.startsWith(`${key}.`)));
+      const hit = Object.keys(e).filter((k) => keys.includes(k));
       if (hit.length === 0) return e;
       const next = { ...e };
       for (const k of hit) delete next[k];

@@ -61,7 +61,7 @@ export function DirectoryPage() {
             value={kind || null}
             onChange={(v) => set('kind', v)}
             clearable
-            w={170}
+            w={{ base: '100%', sm: 170 }}
             aria-label={t('directory.kind')}
             data-testid="directory-kind"
           />
@@ -72,7 +72,7 @@ export function DirectoryPage() {
             onChange={(v) => set('country', v)}
             searchable
             clearable
-            w={220}
+            w={{ base: '100%', sm: 220 }}
             aria-label={t('directory.country')}
             data-testid="directory-country"
           />
@@ -80,7 +80,7 @@ export function DirectoryPage() {
             placeholder={t('directory.category')}
             value={category}
             onChange={(e) => set('category', e.currentTarget.value)}
-            w={200}
+            w={{ base: '100%', sm: 200 }}
             aria-label={t('directory.category')}
             data-testid="directory-category"
           />

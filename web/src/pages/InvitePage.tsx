@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, isApiError } from '../api/client.js';
-import { logout, organizationChanged, useMe } from '../api/session.js';
+import { logout, organizationChanged, PUBLIC_SCOPE, useMe } from '../api/session.js';
 import type { InvitationPreviewT, Me } from '../api/types.js';
 import { AuthLayout } from '../components/AuthLayout.js';
 import { IconAlert, IconMail } from '../components/icons.js';
@@ -22,7 +22,7 @@ export function InvitePage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const preview = useQuery({
-    queryKey: ['invitation-preview', token],
+    queryKey: [PUBLIC_SCOPE, 'invitation', token],
     queryFn: () => api.get<InvitationPreviewT>(`/api/v1/invitations/by-token/${encodeURIComponent(token)}`),
     retry: false,
   });

@@ -1,5 +1,5 @@
 // Organization settings: the public profile, members (role, remove) and invitations (link to copy, revoke).
-import { ActionIcon, Alert, Badge, Button, Card, Grid, Group, NumberInput, Select, Stack, Table, Tabs, TagsInput, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Card, Grid, Group, Input, NumberInput, Select, Stack, Table, Tabs, TagsInput, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -142,70 +142,59 @@ function ProfileTab() {
             readOnly={!editable}
             clearable={editable}
           />
-          <Stack gap={6}>
-            <div>
-              <Text size="sm" fw={500}>
-                {t('organization.profile.identifiers')}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {t('organization.profile.identifiersHint')}
-              </Text>
-            </div>
-            {identifiers.map((idf, i) => (
-              <Grid key={i} gap="xs" align="flex-start">
-                <Grid.Col span={4}>
-                  <TextInput
-                    placeholder={t('organization.profile.scheme')}
-                    aria-label={t('organization.profile.scheme')}
-                    value={idf.scheme}
-                    onChange={(e) => {
-                      const v = e.currentTarget.value;
-                      setIdentifiers((list) => list.map((x, j) => (j === i ? { ...x, scheme: v } : x)));
-                      clear(`identifiers.${i}.scheme`, 'identifiers');
-                    }}
-                    error={errors[`identifiers.${i}.scheme`]}
-                    readOnly={!editable}
-                    className="bf-mono"
-                  />
-                </Grid.Col>
-                <Grid.Col span={editable ? 7 : 8}>
-                  <TextInput
-                    placeholder={t('organization.profile.value')}
-                    aria-label={t('organization.profile.value')}
-                    value={idf.value}
-                    onChange={(e) => {
-                      const v = e.currentTarget.value;
-                      setIdentifiers((list) => list.map((x, j) => (j === i ? { ...x, value: v } : x)));
-                      clear(`identifiers.${i}.value`, 'identifiers');
-                    }}
-                    error={errors[`identifiers.${i}.value`]}
-                    readOnly={!editable}
-                  />
-                </Grid.Col>
-                {editable && (
-                  <Grid.Col span={1}>
-                    <Tooltip label={t('organization.profile.removeIdentifier')}>
-                      <ActionIcon variant="subtle" color="gray" size="lg" onClick={() => setIdentifiers((list) => list.filter((_, j) => j !== i))} aria-label={t('organization.profile.removeIdentifier')}>
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+          <Input.Wrapper label={t('organization.profile.identifiers')} description={t('organization.profile.identifiersHint')} error={errors.identifiers}>
+            <Stack gap={6} mt={6}>
+              {identifiers.map((idf, i) => (
+                <Grid key={i} gap="xs" align="flex-start">
+                  <Grid.Col span={4}>
+                    <TextInput
+                      placeholder={t('organization.profile.scheme')}
+                      aria-label={t('organization.profile.scheme')}
+                      value={idf.scheme}
+                      onChange={(e) => {
+                        const v = e.currentTarget.value;
+                        setIdentifiers((list) => list.map((x, j) => (j === i ? { ...x, scheme: v } : x)));
+                        clear(`identifiers.${i}.scheme`);
+                      }}
+                      error={errors[`identifiers.${i}.scheme`]}
+                      readOnly={!editable}
+                      className="bf-mono"
+                    />
                   </Grid.Col>
-                )}
-              </Grid>
-            ))}
-            {errors.identifiers && (
-              <Text size="xs" c="red">
-                {errors.identifiers}
-              </Text>
-            )}
-            {editable && identifiers.length < 10 && (
-              <Group>
-                <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} onClick={() => setIdentifiers((l) => [...l, { scheme: '', value: '' }])}>
-                  {t('organization.profile.addIdentifier')}
-                </Button>
-              </Group>
-            )}
-          </Stack>
+                  <Grid.Col span={editable ? 7 : 8}>
+                    <TextInput
+                      placeholder={t('organization.profile.value')}
+                      aria-label={t('organization.profile.value')}
+                      value={idf.value}
+                      onChange={(e) => {
+                        const v = e.currentTarget.value;
+                        setIdentifiers((list) => list.map((x, j) => (j === i ? { ...x, value: v } : x)));
+                        clear(`identifiers.${i}.value`);
+                      }}
+                      error={errors[`identifiers.${i}.value`]}
+                      readOnly={!editable}
+                    />
+                  </Grid.Col>
+                  {editable && (
+                    <Grid.Col span={1}>
+                      <Tooltip label={t('organization.profile.removeIdentifier')}>
+                        <ActionIcon variant="subtle" color="gray" size="lg" onClick={() => setIdentifiers((list) => list.filter((_, j) => j !== i))} aria-label={t('organization.profile.removeIdentifier')}>
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    </Grid.Col>
+                  )}
+                </Grid>
+              ))}
+              {editable && identifiers.length < 10 && (
+                <Group>
+                  <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} onClick={() => setIdentifiers((l) => [...l, { scheme: '', value: '' }])}>
+                    {t('organization.profile.addIdentifier')}
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          </Input.Wrapper>
           {editable && (
             <Group>
               <Button type="submit" loading={save.isPending} data-testid="profile-save">

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Divider, PasswordInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, Input, PasswordInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -95,6 +95,7 @@ export function SignupForm({ invitation, submitLabel, onDone }: SignupFormProps)
             clear('email', 'invitationToken');
           }}
           readOnly={Boolean(invitation)}
+          variant={invitation ? 'filled' : 'default'}
           error={errors.email ?? errors.invitationToken}
           data-testid="signup-email"
         />
@@ -124,12 +125,10 @@ export function SignupForm({ invitation, submitLabel, onDone }: SignupFormProps)
               error={errors['organization.name'] ?? errors.organization}
               data-testid="signup-org-name"
             />
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                {t('auth.signup.kind')}
-              </Text>
+            <Input.Wrapper label={t('auth.signup.kind')} error={errors['organization.kind']}>
               <SegmentedControl
                 fullWidth
+                mt={4}
                 value={kind}
                 onChange={(v) => {
                   setKind(v as OrganizationKind);
@@ -138,15 +137,10 @@ export function SignupForm({ invitation, submitLabel, onDone }: SignupFormProps)
                 data={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
                 data-testid="signup-kind"
               />
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" mt={6}>
                 {t(`kindDescriptions.${kind}`)}
               </Text>
-              {errors['organization.kind'] && (
-                <Text size="xs" c="red">
-                  {errors['organization.kind']}
-                </Text>
-              )}
-            </Stack>
+            </Input.Wrapper>
             <Select
               label={t('auth.signup.country')}
               placeholder={t('auth.signup.countryPlaceholder')}
