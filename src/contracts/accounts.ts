@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Country, Email, Id, IsoDateTime, OrganizationKind, Role } from './common.js';
+import { IDENTIFIER_SCHEMES, validateIdentifier } from '../domain/identifiers/index.js';
 
 export const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
 export const Locale = z.enum(SUPPORTED_LOCALES);
@@ -20,10 +21,18 @@ export const Password = z
   .min(10, { message: 'must be at least 10 characters' })
   .max(200, { message: 'must be at most 200 characters' });
 
-export const RegistrationIdentifierInput = z.strictObject({
-  scheme: z.string().min(1).max(40),
-  value: z.string().min(1).max(80),
-});
+/** Known schemes are checked for format and check digit; `other` is stored as given. */
+export const IdentifierSchemeInput = z.enum([...IDENTIFIER_SCHEMES, 'other']);
+export const RegistrationIdentifierInput = z
+  .strictObject({
+    scheme: IdentifierSchemeInput,
+    value: z.string().trim().min(1).max(80),
+  })
+  .superRefine((v, ctx) => {
+    if (v.scheme === 'other') return;
+    const r = validateIdentifier(v.scheme, v.value);
+    if (!r.valid) ctx.addIssue({ code: 'custom', path: ['value'], message: r.reason ?? 'invalid identifier' });
+  });
 
 export const NewOrganizationInput = z.strictObject({
   name: z.string().trim().min(2).max(200),
@@ -56,7 +65,19 @@ export const UserView = z.object({
   createdAt: IsoDateTime,
 });
 
-export const OrganizationIdentifierView = z.object({ scheme: z.string(), value: z.string() });
+export const OrganizationIdentifierView = z.object({
+  scheme: z.string(),
+  value: z.string(),
+  /** Format and check digit, checked offline; never a registry look-up. */
+  formatValid: z.boolean().nullable(),
+  checkDigit: z.boolean(),
+  normalized: z.string(),
+  reason: z.string().optional(),
+});
+export const IdentifierConfirmationView = OrganizationIdentifierView.extend({
+  /** A registry extract (registration evidence) naming this identifier, visible to the caller. */
+  registryExtract: z.object({ evidenceId: Id, title: z.string(), issuer: z.string().nullable(), issuedAt: IsoDateTime.nullable(), provenance: z.string() }).nullable(),
+});
 
 export const OrganizationView = z.object({
   id: Id,
@@ -101,6 +122,8 @@ export const DirectoryQuery = z.strictObject({
   q: z.string().max(200).optional(),
   country: Country.optional(),
   category: z.string().max(80).optional(),
+  /** Suppliers with a certification claim for this standard, e.g. "ISO 13485". */
+  certification: z.string().max(80).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

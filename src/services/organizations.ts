@@ -11,6 +11,8 @@ import {
   type OrganizationRow,
 } from '../db/repositories/organizations.js';
 import { recordAudit } from './audit.js';
+import { isIdentifierScheme, validateIdentifier } from '../domain/identifiers/index.js';
+import { listVisibleEvidenceAbout } from '../db/repositories/evidence.js';
 import { authorize, type Actor } from './authz.js';
 import type { ServiceContext } from './context.js';
 import { notFound } from './errors.js';
@@ -28,9 +30,40 @@ export async function organizationViews(db: Executor, rows: OrganizationRow[]): 
     description: r.description,
     website: r.website,
     categories: JSON.parse(r.categories) as string[],
-    identifiers: ids.filter((i) => i.organization_id === r.id).map((i) => ({ scheme: i.scheme, value: i.value })),
+    identifiers: ids.filter((i) => i.organization_id === r.id).map((i) => identifierView(i.scheme, i.value)),
     createdAt: r.created_at,
   }));
+}
+
+export function identifierView(scheme: string, value: string) {
+  if (!isIdentifierScheme(scheme)) return { scheme, value, formatValid: null, checkDigit: false, normalized: value };
+  const v = validateIdentifier(scheme, value);
+  return { scheme, value, formatValid: v.valid, checkDigit: v.checkDigit, normalized: v.normalized, ...(v.reason ? { reason: v.reason } : {}) };
+}
+
+/**
+ * Each identifier with its offline check, and whether a registry extract the caller may see confirms it. The
+ * product never looks a number up in a registry itself: confirmation is a document someone shared.
+ */
+export async function organizationIdentifiers(ctx: ServiceContext, actor: Actor, id: string) {
+  authorize(actor, 'organization.read');
+  const org = await findOrganization(ctx.handle.db, id);
+  if (!org) throw notFound('organization');
+  const ids = await listIdentifiers(ctx.handle.db, [id]);
+  const evidence = (await listVisibleEvidenceAbout(ctx.handle.db, actor.organizationId, id)).filter((e) => e.kind === 'registration');
+  return ids.map((i) => {
+    const view = identifierView(i.scheme, i.value);
+    const extract = evidence.find((e) => {
+      const attr = (JSON.parse(e.attributes) as Record<string, string>).identifier ?? '';
+      return attr.replace(/[\s.-]/g, '').toUpperCase() === view.normalized.replace(/[\s.-]/g, '').toUpperCase();
+    });
+    return {
+      ...view,
+      registryExtract: extract
+        ? { evidenceId: extract.id, title: extract.title, issuer: extract.issuer, issuedAt: extract.issued_at, provenance: extract.provenance }
+        : null,
+    };
+  });
 }
 
 export async function organizationView(db: Executor, id: string): Promise<OrganizationViewT | null> {

@@ -25,13 +25,27 @@ export async function updateOrganization(
 
 export async function searchOrganizations(
   db: Executor,
-  f: { kind?: string; q?: string; country?: string; category?: string; limit: number },
+  f: { kind?: string; q?: string; country?: string; category?: string; certification?: string; limit: number },
 ): Promise<OrganizationRow[]> {
   let q = db.selectFrom('organizations').selectAll();
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.country) q = q.where('country', '=', f.country);
   if (f.q) q = q.where((eb) => eb(eb.fn('lower', ['name']), 'like', `%${f.q!.toLowerCase().replace(/[%_]/g, '')}%`));
   if (f.category) q = q.where('categories', 'like', `%${JSON.stringify(f.category).slice(1, -1).replace(/[%_]/g, '')}%`);
+  if (f.certification) {
+    const cert = `%${f.certification.toLowerCase().replace(/[%_]/g, '')}%`;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('claims')
+          .select('claims.id')
+          .whereRef('claims.organization_id', '=', 'organizations.id')
+          .where('claims.type', '=', 'certification')
+          .where('claims.withdrawn_at', 'is', null)
+          .where((ib) => ib(ib.fn('lower', ['claims.attributes']), 'like', cert)),
+      ),
+    );
+  }
   return q.orderBy('name').limit(f.limit).execute();
 }
 

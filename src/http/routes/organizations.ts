@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DirectoryQuery, OrganizationView, UpdateOrganizationInput } from '../../contracts/accounts.js';
+import { DirectoryQuery, IdentifierConfirmationView, OrganizationView, UpdateOrganizationInput } from '../../contracts/accounts.js';
 import { IdParams } from '../../contracts/common.js';
-import { getOrganization, searchDirectory, updateOwnOrganization } from '../../services/organizations.js';
+import { getOrganization, organizationIdentifiers, searchDirectory, updateOwnOrganization } from '../../services/organizations.js';
 import { requireActor } from '../auth.js';
 import type { RoutePlugin } from './types.js';
 
@@ -15,6 +15,18 @@ export const organizationRoutes: RoutePlugin = (app, ctx) => {
     '/api/v1/organizations/:id',
     { schema: { tags: ['organizations'], summary: 'One organization (public fields)', params: IdParams, response: { 200: OrganizationView } } },
     async (req) => getOrganization(ctx, requireActor(req), req.params.id),
+  );
+  app.get(
+    '/api/v1/organizations/:id/identifiers',
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: 'Registration identifiers: format and check digit (offline) apart from confirmation by a registry extract you can see',
+        params: IdParams,
+        response: { 200: z.array(IdentifierConfirmationView) },
+      },
+    },
+    async (req) => organizationIdentifiers(ctx, requireActor(req), req.params.id),
   );
   app.patch(
     '/api/v1/organization',

@@ -62,7 +62,7 @@ function ProfileTab() {
   const [description, setDescription] = useState(org.description ?? '');
   const [website, setWebsite] = useState(org.website ?? '');
   const [categories, setCategories] = useState<string[]>(org.categories);
-  const [identifiers, setIdentifiers] = useState(org.identifiers.map((i) => ({ ...i })));
+  const [identifiers, setIdentifiers] = useState(org.identifiers.map((i) => ({ scheme: i.scheme, value: i.value })));
   const { errors, setErrors, clear } = useFieldErrors();
 
   const save = useMutation({
