@@ -3,7 +3,9 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommand } from './commands/user.js';
+import { registerAqlCommand } from './commands/aql.js';
 import { registerIdCommand } from './commands/id.js';
+import { registerSpcCommand } from './commands/spc.js';
 import { optionalCommands } from './optional-commands.js';
 
 export function buildProgram(): Command {
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerUserCommand(program);
   registerIdCommand(program);
+  registerAqlCommand(program);
+  registerSpcCommand(program);
   for (const register of optionalCommands) register(program);
   return program;
 }

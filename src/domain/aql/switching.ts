@@ -89,6 +89,8 @@ export interface InspectionStep {
   /** The status in effect when the lot was inspected. */
   inspectedUnder: InspectionStatus;
   decision: LotDecision;
+  /** Switching score after this lot's update, before a switch to another severity resets it. */
+  switchingScore: number;
   state: InspectionState;
   transitions: InspectionTransition[];
 }
@@ -131,6 +133,25 @@ function enterNormal(): InspectionState {
  * The state is never mutated.
  */
 export function stepInspection(state: InspectionState, lot: LotResult): InspectionStep {
+  const step = applyLot(state, lot);
+  return {
+    inspectedUnder: step.inspectedUnder,
+    decision: step.decision,
+    switchingScore: step.score ?? step.state.switchingScore,
+    state: step.state,
+    transitions: step.transitions,
+  };
+}
+
+interface AppliedLot {
+  inspectedUnder: InspectionStatus;
+  decision: LotDecision;
+  state: InspectionState;
+  transitions: InspectionTransition[];
+  score?: number;
+}
+
+function applyLot(state: InspectionState, lot: LotResult): AppliedLot {
   const decision = lotDecision(lot.nonconforming, lot.accept, lot.reject);
   const transitions: InspectionTransition[] = [];
   let current = state;
@@ -180,7 +201,7 @@ export function stepInspection(state: InspectionState, lot: LotResult): Inspecti
           reason: 'switching-score',
           detail: `switching score ${score} ≥ ${REDUCED_AT}, production steady, reduced inspection approved`,
         });
-        return { inspectedUnder, decision, state: initialInspectionState('reduced'), transitions };
+        return { inspectedUnder, decision, state: initialInspectionState('reduced'), transitions, score };
       }
       return { inspectedUnder, decision, state: next, transitions };
     }
@@ -271,7 +292,7 @@ export interface ReplayedLot {
   };
   nonconforming: number;
   decision: LotDecision;
-  /** Switching score after the lot (meaningful on normal inspection). */
+  /** Switching score after the lot, before a switch resets it (meaningful on normal inspection). */
   switchingScore: number;
   transitions: InspectionTransition[];
 }
@@ -320,7 +341,7 @@ export function replayInspectionHistory(
       plan,
       nonconforming: lot.nonconforming,
       decision: step.decision,
-      switchingScore: step.state.switchingScore,
+      switchingScore: step.switchingScore,
       transitions: step.transitions,
     });
     for (const t of step.transitions) all.push({ ...t, lotIndex: index, ...(lot.id !== undefined ? { lotId: lot.id } : {}) });

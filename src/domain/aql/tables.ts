@@ -10,7 +10,7 @@
 //   (… ↓, 0/1, ↑, ↓, 1/2, 2/3, 3/4, 5/6, 7/8, 10/11, 14/15, 21/22, ↑ …, shifted one AQL column per code letter) is
 //   the one described in standards.md §1.3. Every cell, once its arrows are followed (see sampling.ts), reproduces
 //   the resolved matrices ANSIASQSingle{Normal,Tightened,Reduced}{ss,ac,re} of AAZ14Single.R — checked cell by
-//   cell (3 × 16 × 26 cells) in aqlschemes.fixture.ts / sampling.test.ts.
+//   cell (3 × 16 × 26 cells) in sampling.test.ts.
 // - Table II-B has the extra row S (n = 3150) whose only plan is 1/2 at AQL 0.025; ↓ from Q and R at 0.025 lands
 //   there (AAZ14Single.R: 3150). "·" marks cells of row S that carry no plan in the standard.
 // - Table II-C (reduced) is the ANSI/ASQ Z1.4 = MIL-STD-105E version with Ac/Re gaps (e.g. 1/3, 5/8): a lot with

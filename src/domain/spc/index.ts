@@ -1,0 +1,5 @@
+// Statistical process control: Shewhart charts, capability/performance indices, Nelson rules.
+export * from './constants.js';
+export * from './capability.js';
+export * from './nelson.js';
+export * from './analyze.js';
