@@ -5,6 +5,7 @@ import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommand } from './commands/user.js';
 import { registerAqlCommand } from './commands/aql.js';
 import { registerIdCommand } from './commands/id.js';
+import { registerImportCommand } from './commands/import.js';
 import { registerSpcCommand } from './commands/spc.js';
 import { optionalCommands } from './optional-commands.js';
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerUserCommand(program);
   registerIdCommand(program);
+  registerImportCommand(program);
   registerAqlCommand(program);
   registerSpcCommand(program);
   for (const register of optionalCommands) register(program);

@@ -11,6 +11,8 @@ export interface Db {
   db: Kysely<Database>;
   dialect: DialectName;
   url: string;
+  /** The PostgreSQL schema the connection is confined to, when one was given. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -28,7 +30,7 @@ export function openDatabase(url: string): Db {
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', url, close: () => db.destroy() };
+    return { db, dialect: 'postgres', url, ...(schema ? { schema } : {}), close: () => db.destroy() };
   }
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });

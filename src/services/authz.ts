@@ -40,6 +40,23 @@ export const PERMISSIONS = {
   'engagement.contribute': { minRole: 'member' },
   'policy.read': { minRole: 'viewer' },
   'policy.manage': { minRole: 'admin' },
+  // Quality: the buyer specifies and inspects lots; the supplier imports its batch records and production logs.
+  'specification.read': { minRole: 'viewer' },
+  'specification.manage': { minRole: 'member', kinds: ['buyer'] },
+  'sample_test.record': { minRole: 'member', kinds: ['buyer', 'supplier'] },
+  'lot_inspection.record': { minRole: 'member', kinds: ['buyer'] },
+  'quality.import': { minRole: 'member', kinds: ['supplier'] },
+  // Visits and audits: both parties of the engagement and an auditor organization invited into one visit.
+  'visit.read': { minRole: 'viewer' },
+  'visit.plan': { minRole: 'member', kinds: ['buyer'] },
+  'visit.respond': { minRole: 'member', kinds: ['supplier'] },
+  'visit.record': { minRole: 'member', kinds: ['buyer', 'auditor'] },
+  'visit.close': { minRole: 'member', kinds: ['buyer', 'auditor'] },
+  'visit.assess_buyer': { minRole: 'member', kinds: ['supplier'] },
+  'visit.sign': { minRole: 'member' },
+  'checklist.read': { minRole: 'viewer' },
+  'checklist.manage': { minRole: 'admin' },
+  'portfolio.read': { minRole: 'viewer', kinds: ['buyer'] },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

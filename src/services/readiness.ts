@@ -14,6 +14,7 @@ import type { ServiceContext } from './context.js';
 import { loadEvidenceDetails, readinessClaim, readinessEvidence } from './evidence-mapping.js';
 import { policyDocument } from './policies.js';
 import { loadEngagement } from './engagements.js';
+import { lotsOf, processCapabilityOf } from './quality-readiness.js';
 
 /** The supplier answers inquiries; its first site's time zone (else UTC) sets its business hours. */
 export async function responderCalendar(db: Executor, supplierOrganizationId: string): Promise<BusinessCalendar> {
@@ -80,6 +81,9 @@ export async function buildReadinessInput(db: Executor, e: EngagementRow, now = 
       escalationLadderNamed: messages.some((m) => m.kind === 'escalation'),
     },
     pilot: null,
+    // Batch-to-batch consistency and the lots delivered, from the quality data (quality-readiness.ts).
+    processCapability: await processCapabilityOf(db, e),
+    lots: await lotsOf(db, e),
     waivers: waivers.map((w) => ({ requirementId: w.requirement_id, by: w.waived_by_name, reason: w.reason, at: new Date(w.waived_at) })),
     evidenceIds: evidenceRows.map((r) => r.id),
   };

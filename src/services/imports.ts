@@ -1,0 +1,512 @@
+// Imports of batch test records and production logs shared by the supplier into an engagement.
+//
+// One file is one transaction: rows are read as a stream (never the whole file in memory), validated against the
+// buyer's specifications and written in batches; a bad row rejects the whole file with its line number and the
+// reason, and nothing is stored. The same file (SHA-256 of its bytes) imported again into the same engagement as
+// the same kind adds nothing: the earlier import is returned (`duplicate: true`). The hash is known only at the
+// end of the stream, so a repeated upload is read and rolled back; the CLI hashes the file first and skips that.
+//
+// After the rows, inside the same transaction:
+// - batches: one `batch_test_record` evidence item per lot (self-declared: the supplier's own records, with the
+//   lot, product, characteristics and counts as attributes), shared into the engagement — the readiness check
+//   "batch records per lot" matches lots by it;
+// - production logs: one `production_log` evidence item for the file (self-declared), and the demonstrated
+//   capacity per capacity claim is recomputed from all the engagement's logs (quality-analysis.ts).
+import { createHash } from 'node:crypto';
+import { StringDecoder } from 'node:string_decoder';
+import type { z } from 'zod';
+import type { ImportView } from '../contracts/quality.js';
+import { shareEvidenceIntoEngagement } from '../db/repositories/evidence.js';
+import type { Executor } from '../db/repositories/executor.js';
+import { findCompletedImportByFile, findImportById, insertImport, listImports, updateImport, type QualityImportRow } from '../db/repositories/quality-imports.js';
+import {
+  BatchRowValidator,
+  checkMapping,
+  ColumnError,
+  CsvReader,
+  JsonLinesReader,
+  RecordSyntaxError,
+  resolveColumns,
+  RowError,
+  validateProductionLogRow,
+  type BatchRow,
+  type ColumnMapping,
+  type FieldGetter,
+  type ImportKind,
+  type ProductionLogImportRow,
+} from '../domain/quality/index.js';
+import { recordAudit } from './audit.js';
+import { authorize, type Actor } from './authz.js';
+import type { ServiceContext } from './context.js';
+import { isOpen, loadEngagement } from './engagements.js';
+import { AppError, conflict, forbidden, invalidField } from './errors.js';
+import { insertEvidenceRecord } from './evidence.js';
+import { newId, nowIso } from './ids.js';
+import { withImportTransaction, type BulkTable, type BulkWriter } from './imports-writer.js';
+import { refreshDemonstratedCapacity } from './quality-analysis.js';
+import { specificationsForEngagement } from './quality-data.js';
+
+export type ImportFormat = 'csv' | 'jsonl';
+export type ImportViewT = z.infer<typeof ImportView>;
+
+/** Largest import accepted (bytes); BONAFIDE_MAX_IMPORT_BYTES overrides. */
+export const MAX_IMPORT_BYTES = Number(process.env.BONAFIDE_MAX_IMPORT_BYTES ?? 8 * 1024 ** 3);
+
+/** A file refused: the line (1 = the header) and the reason. Nothing of it was stored. */
+export class ImportRejectedError extends AppError {
+  constructor(
+    readonly line: number,
+    readonly field: string | null,
+    readonly reason: string,
+  ) {
+    super(422, 'import_rejected', `line ${line}: ${reason}`, [{ path: `line:${line}${field ? `.${field}` : ''}`, message: reason }]);
+  }
+}
+
+export interface ImportProgress {
+  rows: number;
+  bytes: number;
+}
+
+export interface ImportOptions {
+  format?: ImportFormat;
+  mapping?: ColumnMapping;
+  filename?: string | null;
+  onProgress?: (p: ImportProgress) => void;
+  /** The file's SHA-256 when the caller knows it already: a file imported before is answered without reading it. */
+  knownSha256?: string;
+}
+
+function measurementsTable(importId: string, supplierId: string): BulkTable<BatchRow> {
+  return {
+    table: 'batch_measurements',
+    columns: ['import_id', 'supplier_organization_id', 'product', 'lot', 'line', 'produced_at', 'characteristic', 'value', 'source_line'],
+    pgTypes: ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'float8', 'int4'],
+    params: (r) => [importId, supplierId, r.product, r.lot, r.line, r.producedAt, r.characteristic, r.value, r.sourceLine],
+  };
+}
+
+function logsTable(importId: string, supplierId: string): BulkTable<ProductionLogImportRow> {
+  return {
+    table: 'production_logs',
+    columns: ['import_id', 'supplier_organization_id', 'site', 'line', 'period_start', 'period_end', 'planned_minutes', 'downtime_minutes', 'good_output', 'scrap', 'source_line'],
+    pgTypes: ['text', 'text', 'text', 'text', 'text', 'text', 'float8', 'float8', 'float8', 'float8', 'int4'],
+    params: (r) => [importId, supplierId, r.site, r.line, r.periodStart, r.periodEnd, r.plannedMinutes, r.downtimeMinutes, r.goodOutput, r.scrap, r.sourceLine],
+  };
+}
+
+export function formatFromName(name: string | null | undefined): ImportFormat | undefined {
+  const n = (name ?? '').toLowerCase();
+  if (n.endsWith('.csv') || n.endsWith('.tsv') || n.endsWith('.txt')) return 'csv';
+  if (n.endsWith('.jsonl') || n.endsWith('.ndjson') || n.endsWith('.json')) return 'jsonl';
+  return undefined;
+}
+
+export function parseMappingText(kind: ImportKind, text: string | undefined): ColumnMapping | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw invalidField('mapping', 'the mapping is not JSON; give an object such as {"lot":"Batch No","value":"Messwert"}');
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidField('mapping', 'the mapping is a JSON object of field → source column');
+  try {
+    checkMapping(kind, value as ColumnMapping);
+  } catch (err) {
+    if (err instanceof ColumnError) throw invalidField(err.field, err.reason);
+    throw err;
+  }
+  return value as ColumnMapping;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading records
+
+interface RowSink<R> {
+  onRow(row: R): void;
+}
+
+/** Turns text into validated rows: CSV (header first) or JSON Lines, with the column mapping applied. */
+class RowReader<R> {
+  private csv: CsvReader | null = null;
+  private jsonl: JsonLinesReader | null = null;
+  private columns: Map<string, number> | null = null;
+  private headerLength = 0;
+  private current: string[] = [];
+  private readonly get: FieldGetter;
+  private readonly jsonColumns = new Map<string, Map<string, number>>();
+
+  constructor(
+    private readonly kind: ImportKind,
+    format: ImportFormat,
+    private readonly mapping: ColumnMapping | undefined,
+    private readonly validate: (get: FieldGetter, line: number) => R,
+    private readonly sink: RowSink<R>,
+  ) {
+    if (format === 'csv') this.csv = new CsvReader();
+    else this.jsonl = new JsonLinesReader();
+    const cols = () => this.columns!;
+    this.get = (field) => {
+      const i = cols().get(field);
+      return i === undefined ? undefined : this.current[i];
+    };
+  }
+
+  push(text: string): void {
+    if (this.csv) this.csv.push(text, this.onCsv);
+    else this.jsonl!.push(text, this.onJson);
+  }
+
+  end(): void {
+    if (this.csv) this.csv.end(this.onCsv);
+    else this.jsonl!.end(this.onJson);
+  }
+
+  private readonly onCsv = (fields: string[], line: number): void => {
+    if (this.columns === null) {
+      this.columns = this.resolve(fields, line);
+      this.headerLength = fields.length;
+      return;
+    }
+    if (fields.length !== this.headerLength) {
+      throw new RowError(
+        line,
+        '',
+        fields.length < this.headerLength
+          ? `expected ${this.headerLength} columns, found ${fields.length}: the line is truncated or a delimiter is missing`
+          : `expected ${this.headerLength} columns, found ${fields.length}: an unquoted delimiter inside a value?`,
+      );
+    }
+    this.current = fields;
+    this.sink.onRow(this.validate(this.get, line));
+  };
+
+  private readonly onJson = (value: unknown, line: number): void => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new RowError(line, '', 'each line must be a JSON object');
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    const signature = keys.join('\u0000');
+    let cols = this.jsonColumns.get(signature);
+    if (!cols) {
+      cols = this.resolve(keys, line);
+      if (this.jsonColumns.size < 64) this.jsonColumns.set(signature, cols);
+    }
+    this.columns = cols;
+    const fields = new Array<string>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const v = obj[keys[i]!];
+      fields[i] = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : v === null || v === undefined ? '' : JSON.stringify(v);
+    }
+    this.current = fields;
+    this.sink.onRow(this.validate(this.get, line));
+  };
+
+  private resolve(names: string[], line: number): Map<string, number> {
+    try {
+      return resolveColumns(this.kind, names, this.mapping);
+    } catch (err) {
+      if (err instanceof ColumnError) throw new RowError(line, err.field, err.reason);
+      throw err;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Views
+
+type ImportRowWithName = QualityImportRow & { imported_by_name?: string | null };
+
+export function importView(r: ImportRowWithName, duplicate = false): ImportViewT {
+  return {
+    id: r.id,
+    engagementId: r.engagement_id,
+    kind: r.kind as ImportKind,
+    format: r.format as ImportFormat,
+    filename: r.filename,
+    sha256: r.sha256,
+    bytes: Number(r.bytes),
+    rows: Number(r.row_count),
+    status: r.status,
+    mapping: r.mapping ? (JSON.parse(r.mapping) as Record<string, string>) : null,
+    specificationVersions: JSON.parse(r.spec_versions) as Record<string, number>,
+    summary: JSON.parse(r.summary) as Record<string, unknown>,
+    importedBy: { userId: r.imported_by, displayName: r.imported_by_name ?? '' },
+    createdAt: r.created_at,
+    completedAt: r.completed_at,
+    duplicate,
+  };
+}
+
+export async function listEngagementImports(ctx: ServiceContext, actor: Actor, engagementId: string) {
+  const e = await loadEngagement(ctx, actor, engagementId);
+  return (await listImports(ctx.handle.db, e.id)).map((r) => importView(r));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The import
+
+class DuplicateFile extends Error {
+  constructor(readonly sha256: string) {
+    super('duplicate file');
+  }
+}
+
+interface LotStats {
+  product: string;
+  lot: string;
+  n: number;
+  characteristics: Set<string>;
+  lines: Set<string>;
+  first: string;
+  last: string;
+}
+
+function sniffFormat(first: Buffer | string): ImportFormat {
+  const s = (typeof first === 'string' ? first : first.subarray(0, 64).toString('utf8')).replace(/^\uFEFF/, '').trimStart();
+  return s.startsWith('{') ? 'jsonl' : 'csv';
+}
+
+/**
+ * Imports one file of the supplier's batch test records or production logs into an engagement. `source` yields
+ * the file's bytes in order (a file or request stream). Throws ImportRejectedError (422) for a bad file.
+ */
+export async function importQualityFile(
+  ctx: ServiceContext,
+  actor: Actor,
+  engagementId: string,
+  kind: ImportKind,
+  source: AsyncIterable<Buffer | string>,
+  opts: ImportOptions = {},
+): Promise<ImportViewT> {
+  const e = await loadEngagement(ctx, actor, engagementId);
+  authorize(actor, 'quality.import');
+  if (e.supplier_organization_id !== actor.organizationId) throw forbidden('the supplier imports its own batch records and production logs');
+  if (!isOpen(e.phase)) throw conflict(`the engagement is ${e.phase}: data is shared once the supplier has accepted and while it is open`);
+  let mapping: ColumnMapping | undefined;
+  try {
+    mapping = opts.mapping ? checkMapping(kind, opts.mapping) : undefined;
+  } catch (err) {
+    if (err instanceof ColumnError) throw invalidField(err.field, err.reason);
+    throw err;
+  }
+  const db = ctx.handle.db;
+  if (opts.knownSha256) {
+    const earlier = await findCompletedImportByFile(db, e.id, kind, opts.knownSha256);
+    if (earlier) return importView(earlier, true);
+  }
+  const specs = kind === 'batches' ? await specificationsForEngagement(db, e) : [];
+  if (kind === 'batches' && specs.length === 0) {
+    throw new ImportRejectedError(1, null, "the buyer has no specification for the products of this engagement yet, so batch records cannot be checked; ask the buyer to define one");
+  }
+
+  const importId = newId();
+  const supplierId = e.supplier_organization_id;
+  const hash = createHash('sha256');
+  const decoder = new StringDecoder('utf8');
+  let bytes = 0;
+  let rows = 0;
+  let format = opts.format ?? formatFromName(opts.filename);
+  const startedAt = nowIso();
+
+  const batchValidator = kind === 'batches' ? new BatchRowValidator(specs) : null;
+  const lots = new Map<string, LotStats>();
+  const perCharacteristic = new Map<string, number>();
+  const logLines = new Set<string>();
+  let firstAt: string | null = null;
+  let lastAt: string | null = null;
+
+  try {
+    const view = await withImportTransaction(ctx.handle, async (trx, bulk: BulkWriter) => {
+      await insertImport(trx, {
+        id: importId,
+        engagement_id: e.id,
+        supplier_organization_id: supplierId,
+        kind,
+        format: format ?? 'csv',
+        filename: opts.filename ?? null,
+        sha256: `pending:${importId}`,
+        bytes: 0,
+        row_count: 0,
+        status: 'running',
+        mapping: mapping ? JSON.stringify(mapping) : null,
+        spec_versions: JSON.stringify(Object.fromEntries(specs.map((s) => [s.product, s.version]))),
+        summary: '{}',
+        imported_by: actor.userId,
+        created_at: startedAt,
+        completed_at: null,
+      });
+
+      const measurements = measurementsTable(importId, supplierId);
+      const logs = logsTable(importId, supplierId);
+      let pendingBatches: BatchRow[] = [];
+      let pendingLogs: ProductionLogImportRow[] = [];
+      let reader: RowReader<BatchRow> | RowReader<ProductionLogImportRow> | null = null;
+      const makeReader = (fmt: ImportFormat) => {
+        if (kind === 'batches') {
+          return new RowReader<BatchRow>(kind, fmt, mapping, (get, line) => batchValidator!.validate(get, line), {
+            onRow: (r) => {
+              rows++;
+              pendingBatches.push(r);
+              const lk = `${r.product}\u0000${r.lot}`;
+              let s = lots.get(lk);
+              if (!s) {
+                s = { product: r.product, lot: r.lot, n: 0, characteristics: new Set(), lines: new Set(), first: r.producedAt, last: r.producedAt };
+                lots.set(lk, s);
+              }
+              s.n++;
+              s.characteristics.add(r.characteristic);
+              if (r.line) s.lines.add(r.line);
+              if (r.producedAt < s.first) s.first = r.producedAt;
+              if (r.producedAt > s.last) s.last = r.producedAt;
+              const ck = `${r.product}\u0000${r.characteristic}`;
+              perCharacteristic.set(ck, (perCharacteristic.get(ck) ?? 0) + 1);
+            },
+          });
+        }
+        return new RowReader<ProductionLogImportRow>(kind, fmt, mapping, validateProductionLogRow, {
+          onRow: (r) => {
+            rows++;
+            pendingLogs.push(r);
+            logLines.add(`${r.site} / ${r.line}`);
+            if (firstAt === null || r.periodStart < firstAt) firstAt = r.periodStart;
+            if (lastAt === null || r.periodEnd > lastAt) lastAt = r.periodEnd;
+          },
+        });
+      };
+      const flush = async (all: boolean) => {
+        if (pendingBatches.length >= bulk.batchSize || (all && pendingBatches.length)) {
+          await bulk.insert(measurements, pendingBatches);
+          pendingBatches = [];
+        } else if (pendingLogs.length >= bulk.batchSize || (all && pendingLogs.length)) {
+          await bulk.insert(logs, pendingLogs);
+          pendingLogs = [];
+        } else return;
+        opts.onProgress?.({ rows, bytes });
+      };
+
+      for await (const chunk of source) {
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        if (buf.length === 0) continue;
+        bytes += buf.length;
+        if (bytes > MAX_IMPORT_BYTES) throw new AppError(413, 'payload_too_large', `the file exceeds the import limit of ${MAX_IMPORT_BYTES} bytes`);
+        hash.update(buf);
+        if (!reader) {
+          format ??= sniffFormat(buf);
+          reader = makeReader(format);
+        }
+        reader.push(decoder.write(buf));
+        await flush(false);
+      }
+      if (!reader) throw new RowError(1, '', 'the file is empty');
+      const tail = decoder.end();
+      if (tail) reader.push(tail);
+      reader.end();
+      await flush(true);
+      if (rows === 0) throw new RowError(1, '', 'the file has a header but no data rows');
+
+      const sha256 = hash.digest('hex');
+      if (await findCompletedImportByFile(trx, e.id, kind, sha256)) throw new DuplicateFile(sha256);
+
+      const completedAt = nowIso();
+      const summary: Record<string, unknown> =
+        kind === 'batches'
+          ? {
+              lots: lots.size,
+              products: [...new Set([...lots.values()].map((l) => l.product))],
+              characteristics: Object.fromEntries([...perCharacteristic].map(([k, n]) => [k.replace('\u0000', ' / '), n])),
+              convertedUnits: Object.fromEntries(batchValidator!.converted),
+              firstProducedAt: [...lots.values()].reduce<string | null>((a, l) => (a === null || l.first < a ? l.first : a), null),
+              lastProducedAt: [...lots.values()].reduce<string | null>((a, l) => (a === null || l.last > a ? l.last : a), null),
+            }
+          : { lines: [...logLines].sort(), firstPeriodStart: firstAt, lastPeriodEnd: lastAt };
+      await updateImport(trx, importId, { sha256, bytes, row_count: rows, status: 'completed', format: format!, summary: JSON.stringify(summary), completed_at: completedAt });
+
+      const evidenceIds: string[] = [];
+      if (kind === 'batches') {
+        for (const l of lots.values()) evidenceIds.push(await recordLotEvidence(trx, actor, e.id, supplierId, importId, l, opts.filename ?? null));
+      } else {
+        evidenceIds.push(await recordLogEvidence(trx, actor, e.id, supplierId, importId, rows, [...logLines].sort(), firstAt!, lastAt!, opts.filename ?? null));
+        summary.capacity = await refreshDemonstratedCapacity(trx, actor, e);
+        await updateImport(trx, importId, { summary: JSON.stringify(summary) });
+      }
+      await recordAudit(trx, actor, 'quality.imported', 'engagement', e.id, { importId, kind, rows, bytes, sha256, filename: opts.filename ?? null, evidence: evidenceIds.length });
+      const done = await findImportById(trx, e.id, importId);
+      return importView(done!);
+    });
+    opts.onProgress?.({ rows, bytes });
+    return view;
+  } catch (err) {
+    if (err instanceof DuplicateFile) {
+      const earlier = await findCompletedImportByFile(db, e.id, kind, err.sha256);
+      if (earlier) return importView(earlier, true);
+    }
+    if (err instanceof RowError) throw new ImportRejectedError(err.line, err.field || null, err.reason);
+    if (err instanceof RecordSyntaxError) throw new ImportRejectedError(err.line, null, err.reason);
+    throw err;
+  }
+}
+
+async function recordLotEvidence(trx: Executor, actor: Actor, engagementId: string, supplierId: string, importId: string, l: LotStats, filename: string | null): Promise<string> {
+  const chars = [...l.characteristics].sort();
+  const lines = [...l.lines].sort();
+  const ev = await insertEvidenceRecord(
+    trx,
+    actor,
+    {
+      kind: 'batch_test_record',
+      provenance: 'self_declared',
+      title: `Batch test record, lot ${l.lot} (${l.product}): ${l.n} measurements of ${chars.length} characteristics`,
+      description: `Imported${filename ? ` from ${filename}` : ''}; characteristics ${chars.join(', ')}${lines.length ? `; line ${lines.join(', ')}` : ''}.`,
+      issuer: null,
+      issuedAt: l.last,
+      attributes: {
+        lot: l.lot,
+        product: l.product,
+        importId,
+        measurements: String(l.n),
+        characteristics: chars.join(', ').slice(0, 500),
+        ...(lines.length ? { line: lines.join(', ').slice(0, 500) } : {}),
+        producedFrom: l.first,
+        producedTo: l.last,
+      },
+      fileIds: [],
+      links: [],
+    },
+    supplierId,
+  );
+  await shareEvidenceIntoEngagement(trx, { engagement_id: engagementId, evidence_id: ev.id, shared_by_organization_id: actor.organizationId, shared_by: actor.userId, shared_at: nowIso() });
+  return ev.id;
+}
+
+async function recordLogEvidence(
+  trx: Executor,
+  actor: Actor,
+  engagementId: string,
+  supplierId: string,
+  importId: string,
+  rows: number,
+  lines: string[],
+  from: string,
+  to: string,
+  filename: string | null,
+): Promise<string> {
+  const ev = await insertEvidenceRecord(
+    trx,
+    actor,
+    {
+      kind: 'production_log',
+      provenance: 'self_declared',
+      title: `Production logs ${from.slice(0, 10)} – ${to.slice(0, 10)}: ${rows} records, ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}`,
+      description: `Imported${filename ? ` from ${filename}` : ''}; lines ${lines.join(', ')}.`,
+      issuer: null,
+      issuedAt: to,
+      attributes: { importId, records: String(rows), lines: lines.join(', ').slice(0, 500), from, to },
+      fileIds: [],
+      links: [],
+    },
+    supplierId,
+  );
+  await shareEvidenceIntoEngagement(trx, { engagement_id: engagementId, evidence_id: ev.id, shared_by_organization_id: actor.organizationId, shared_by: actor.userId, shared_at: nowIso() });
+  return ev.id;
+}
