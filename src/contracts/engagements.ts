@@ -200,6 +200,8 @@ export const GateDecisionView = z.object({
   override: z.boolean(),
   overrideReason: z.string().nullable(),
   unmetRequirements: z.array(z.string()),
+  /** The unmet requirements with their titles from the engagement's policy, for either party to read. */
+  unmetRequirementTitles: z.array(z.object({ id: z.string(), title: z.object({ en: z.string(), zh: z.string() }) })).optional(),
   decidedBy: z.object({ id: Id, displayName: z.string() }),
   decidedByOrganizationId: Id,
   decidedAt: IsoDateTime,

@@ -8,7 +8,6 @@ import {
   insertEngagement,
   insertGateDecision,
   insertWaiver,
-  latestPolicyVersion,
   listEngagementsFor,
   listGateDecisions,
   listWaivers,
@@ -23,7 +22,7 @@ import { authorize, type Actor } from './authz.js';
 import type { ServiceContext } from './context.js';
 import { AppError, conflict, forbidden, invalidField, notFound } from './errors.js';
 import { newId, nowIso } from './ids.js';
-import { defaultPolicyRow, policyDocument } from './policies.js';
+import { defaultPolicyRow, latestUsablePolicy, policyDocument } from './policies.js';
 import { evaluateEngagement } from './readiness.js';
 
 type GateDecisionViewT = z.infer<typeof EngagementView>['timeline'][number];
@@ -70,7 +69,9 @@ async function views(db: Executor, actor: Actor, rows: EngagementRow[]): Promise
   const out = [];
   for (const r of rows) {
     const policy = (await findPolicyById(db, r.policy_id))!;
-    const latest = (await latestPolicyVersion(db, policy.organization_id, policy.key)) ?? policy;
+    const latest = (await latestUsablePolicy(db, r.buyer_organization_id, policy.key)) ?? policy;
+    const doc = policyDocument(policy);
+    const titles = new Map(Object.values(doc.phases).flat().map((q) => [q.id, q.title]));
     const scope = JSON.parse(r.scope);
     out.push({
       id: r.id,
@@ -86,7 +87,10 @@ async function views(db: Executor, actor: Actor, rows: EngagementRow[]): Promise
       respondedAt: r.responded_at,
       responseNote: r.response_note,
       myRole: r.buyer_organization_id === actor.organizationId ? ('buyer' as const) : ('supplier' as const),
-      timeline: decisions.filter((d) => d.engagement_id === r.id).map(timelineView),
+      timeline: decisions
+        .filter((d) => d.engagement_id === r.id)
+        .map(timelineView)
+        .map((t) => ({ ...t, unmetRequirementTitles: t.unmetRequirements.map((id) => ({ id, title: titles.get(id) ?? { en: id, zh: id } })) })),
     });
   }
   return out;

@@ -29,6 +29,8 @@ export async function loadEvidenceDetails(db: Executor, ids: string[]): Promise<
 }
 
 const date = (s: string | null) => (s ? new Date(s) : null);
+/** Stored values are ISO date-times; rows written before that rule held may carry a plain date. */
+const iso = (s: string | null) => (s ? new Date(s).toISOString() : null);
 
 export function readinessEvidence(e: EvidenceRow, d: EvidenceDetails, recorderKind: OrganizationKind | null, sharedAt?: string | null): ReadinessEvidence {
   return {
@@ -73,9 +75,9 @@ export function evidenceView(e: EvidenceRow, d: EvidenceDetails, organizationNam
     title: e.title,
     description: e.description,
     issuer: e.issuer,
-    issuedAt: e.issued_at,
-    validFrom: e.valid_from,
-    validTo: e.valid_to,
+    issuedAt: iso(e.issued_at),
+    validFrom: iso(e.valid_from),
+    validTo: iso(e.valid_to),
     attributes: JSON.parse(e.attributes) as Record<string, string>,
     files: (d.files.get(e.id) ?? []).map(({ organizationId: _o, ...f }) => f),
     links: (d.links.get(e.id) ?? []).map((l) => ({ claimId: l.claimId, effect: l.effect, observedValue: l.observedValue, note: l.note })),

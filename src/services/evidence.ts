@@ -21,6 +21,17 @@ import { invalidField, notFound } from './errors.js';
 import { evidenceView, loadEvidenceDetails } from './evidence-mapping.js';
 import { newId, nowIso } from './ids.js';
 
+/**
+ * Dates are stored as ISO date-times in UTC whoever calls: the HTTP contract converts them, but the demo, the CLI
+ * and other services pass plain dates ("2026-10-16") too.
+ */
+export function toIsoDateTime(v: string | null | undefined): string | null {
+  if (!v) return null;
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00.000Z` : v);
+  if (Number.isNaN(d.getTime())) throw invalidField('date', `not a date: ${v}`);
+  return d.toISOString();
+}
+
 /** Records one evidence item (with its files and claim links) inside the caller's transaction. */
 export async function insertEvidenceRecord(
   trx: Executor,
@@ -55,9 +66,9 @@ export async function insertEvidenceRecord(
     title: input.title,
     description: input.description ?? null,
     issuer: input.issuer ?? null,
-    issued_at: input.issuedAt ?? null,
-    valid_from: input.validFrom ?? null,
-    valid_to: input.validTo ?? null,
+    issued_at: toIsoDateTime(input.issuedAt),
+    valid_from: toIsoDateTime(input.validFrom),
+    valid_to: toIsoDateTime(input.validTo),
     attributes: JSON.stringify(input.attributes),
     recorded_by: actor.userId,
     created_at: nowIso(),

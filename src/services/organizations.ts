@@ -60,7 +60,7 @@ export async function organizationIdentifiers(ctx: ServiceContext, actor: Actor,
     return {
       ...view,
       registryExtract: extract
-        ? { evidenceId: extract.id, title: extract.title, issuer: extract.issuer, issuedAt: extract.issued_at, provenance: extract.provenance }
+        ? { evidenceId: extract.id, title: extract.title, issuer: extract.issuer, issuedAt: extract.issued_at ? new Date(extract.issued_at).toISOString() : null, provenance: extract.provenance }
         : null,
     };
   });

@@ -81,8 +81,11 @@ export async function savePolicyVersion(ctx: ServiceContext, actor: Actor, json:
   }
   const doc = parsed.policy;
   return ctx.handle.db.transaction().execute(async (trx) => {
-    const latest = await latestPolicyVersion(trx, actor.organizationId, doc.key);
-    const version = (latest?.version ?? 0) + 1;
+    // Versions of a key continue from the highest one the organization can use, shipped ones included, so an
+    // edited default is a newer version than the default it came from.
+    const own = await latestPolicyVersion(trx, actor.organizationId, doc.key);
+    const shipped = await latestPolicyVersion(trx, null, doc.key);
+    const version = Math.max(own?.version ?? 0, shipped?.version ?? 0) + 1;
     const stored: VerificationPolicy = { ...doc, version };
     const row: PolicyRow = {
       id: newId(),
@@ -106,6 +109,15 @@ export async function defaultPolicyRow(db: Executor, crossBorder: boolean): Prom
   const row = await latestPolicyVersion(db, null, shipped.key);
   if (!row) throw new Error('shipped policies are missing; run migrations');
   return row;
+}
+
+/** The newest version of a key that an organization can use: its own or a shipped one. */
+export async function latestUsablePolicy(db: Executor, organizationId: string, key: string): Promise<PolicyRow | undefined> {
+  const own = await latestPolicyVersion(db, organizationId, key);
+  const shipped = await latestPolicyVersion(db, null, key);
+  if (!own) return shipped;
+  if (!shipped) return own;
+  return own.version >= shipped.version ? own : shipped;
 }
 
 export { findPolicyById };

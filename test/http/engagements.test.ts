@@ -150,6 +150,7 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
     const gate = adv.timeline.at(-1);
     expect(gate).toMatchObject({ decision: 'advance', fromPhase: 'credibility', toPhase: 'capability_validation', override: true, overrideReason: 'Registry extract requested, due next week' });
     expect(gate.unmetRequirements.length).toBeGreaterThan(0);
+    expect(gate.unmetRequirementTitles[0].title.en.length).toBeGreaterThan(3);
     expect(gate.evidenceIds).toEqual([cert.json().id]);
     // The supplier sees the same timeline.
     expect((await supplier.get(`/api/v1/engagements/${engagementId}/gates`)).json().map((g: { decision: string }) => g.decision)).toEqual(['accept', 'advance']);
@@ -199,6 +200,12 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
     expect(saved.json()).toMatchObject({ key: 'rhein-cross-border', version: 1, shipped: false });
     const v2 = await buyer.post('/api/v1/policies', doc);
     expect(v2.json().version).toBe(2);
+    // An edited default continues the default's numbering, and the engagement offers it as the newer version.
+    const edited = structuredClone(shipped.document);
+    edited.name = 'Rhein edit of the default';
+    const editedSaved = await buyer.post('/api/v1/policies', edited);
+    expect(editedSaved.json()).toMatchObject({ key: 'default-cross-border', version: 2, shipped: false });
+    expect((await buyer.get(`/api/v1/engagements/${engagementId}`)).json().policy).toMatchObject({ version: 1, latestVersion: 2, latestId: editedSaved.json().id });
     // The engagement keeps its version until moved.
     expect((await buyer.get(`/api/v1/engagements/${engagementId}`)).json().policy.key).toBe('default-cross-border');
     const moved = await buyer.post(`/api/v1/engagements/${engagementId}/policy`, { policyId: v2.json().id });

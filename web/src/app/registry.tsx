@@ -12,6 +12,7 @@ import {
   IconUser,
   type IconComponent,
 } from '../components/icons.js';
+import { IconClipboardCheck, IconFactory, IconHandshake, IconStack } from '../components/engagement/icons.js';
 import { AccountPage } from '../pages/AccountPage.js';
 import { AuditLogPage } from '../pages/AuditLogPage.js';
 import { DirectoryPage } from '../pages/DirectoryPage.js';
@@ -20,6 +21,11 @@ import { HomePage } from '../pages/HomePage.js';
 import { OrganizationDetailPage } from '../pages/OrganizationDetailPage.js';
 import { OrganizationSettingsPage } from '../pages/OrganizationSettingsPage.js';
 import { TokensPage } from '../pages/TokensPage.js';
+import { EngagementPage } from '../pages/engagements/EngagementPage.js';
+import { EngagementsPage } from '../pages/engagements/EngagementsPage.js';
+import { EvidenceLibraryPage } from '../pages/evidence/EvidenceLibraryPage.js';
+import { PoliciesPage } from '../pages/policies/PoliciesPage.js';
+import { SupplierProfilePage } from '../pages/suppliers/SupplierProfilePage.js';
 import { can, type Permission, type Session } from './session.js';
 
 /** Navbar sections, in display order. Add one here with its `nav.groups.<id>` i18n key. */
@@ -49,11 +55,24 @@ export interface AppPage {
 
 export const PAGES: AppPage[] = [
   { path: '/', component: HomePage, labelKey: 'nav.home', icon: IconHome, group: 'workspace', matchPrefix: false },
-  // Later capabilities, e.g.:
-  // { path: '/engagements', component: lazy(() => import('../pages/EngagementsPage.js')), labelKey: 'nav.engagements',
-  //   icon: IconHandshake, group: 'workspace', kinds: ['buyer', 'supplier'], descriptionKey: 'nav.descriptions.engagements' },
   { path: '/directory', component: DirectoryPage, labelKey: 'nav.directory', descriptionKey: 'nav.descriptions.directory', icon: IconBuildings, group: 'workspace' },
   { path: '/directory/:id', component: OrganizationDetailPage, nav: false },
+  // Engagements and the supplier's profile and evidence (the verification model).
+  {
+    path: '/engagements',
+    component: EngagementsPage,
+    labelKey: 'nav.engagements',
+    descriptionKey: 'nav.descriptions.engagements',
+    icon: IconHandshake,
+    group: 'workspace',
+    kinds: ['buyer', 'supplier'],
+    permission: 'engagement.read',
+  },
+  { path: '/engagements/:id', component: EngagementPage, nav: false, kinds: ['buyer', 'supplier'], permission: 'engagement.read' },
+  { path: '/organizations/:id', component: OrganizationDetailPage, nav: false },
+  { path: '/profile', component: SupplierProfilePage, labelKey: 'nav.profile', descriptionKey: 'nav.descriptions.profile', icon: IconFactory, group: 'workspace', kinds: ['supplier'] },
+  { path: '/evidence', component: EvidenceLibraryPage, labelKey: 'nav.evidence', descriptionKey: 'nav.descriptions.evidence', icon: IconStack, group: 'workspace', kinds: ['supplier'] },
+  { path: '/policies', component: PoliciesPage, labelKey: 'nav.policies', descriptionKey: 'nav.descriptions.policies', icon: IconClipboardCheck, group: 'workspace', kinds: ['buyer'], permission: 'policy.read' },
   { path: '/files', component: FilesPage, labelKey: 'nav.files', descriptionKey: 'nav.descriptions.files', icon: IconFiles, group: 'workspace', permission: 'files.read' },
   {
     path: '/settings/organization',

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Loader, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Autocomplete, Badge, Card, Group, Loader, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -22,8 +22,10 @@ export function DirectoryPage() {
   const kind = params.get('kind') ?? '';
   const country = params.get('country') ?? '';
   const category = params.get('category') ?? '';
+  const certification = params.get('certification') ?? '';
   const [debouncedQ] = useDebouncedValue(q, 250);
   const [debouncedCategory] = useDebouncedValue(category, 250);
+  const [debouncedCertification] = useDebouncedValue(certification, 250);
 
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -32,13 +34,13 @@ export function DirectoryPage() {
     setParams(next, { replace: true });
   };
 
-  const filters = { q: debouncedQ.trim(), kind, country, category: debouncedCategory.trim() };
+  const filters = { q: debouncedQ.trim(), kind, country, category: debouncedCategory.trim(), certification: debouncedCertification.trim() };
   const list = useQuery({
     queryKey: ['directory', filters],
     queryFn: ({ signal }) => api.get<Organization[]>('/api/v1/organizations', { ...filters, limit: 100 }, signal),
     placeholderData: keepPreviousData,
   });
-  const filtered = Boolean(q || kind || country || category);
+  const filtered = Boolean(q || kind || country || category || certification);
 
   return (
     <>
@@ -83,6 +85,16 @@ export function DirectoryPage() {
             w={{ base: '100%', sm: 200 }}
             aria-label={t('directory.category')}
             data-testid="directory-category"
+          />
+          <Autocomplete
+            placeholder={t('directory.certification')}
+            data={CERTIFICATION_SUGGESTIONS}
+            value={certification}
+            onChange={(v) => set('certification', v)}
+            w={{ base: '100%', sm: 200 }}
+            aria-label={t('directory.certification')}
+            title={t('directory.certificationHint')}
+            data-testid="directory-certification"
           />
           {filtered && (
             <Anchor component="button" type="button" size="sm" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
@@ -169,6 +181,9 @@ export function DirectoryPage() {
     </>
   );
 }
+
+/** Common standards; any other text is matched too (a supplier's certification claims, e.g. "ISO 13485"). */
+const CERTIFICATION_SUGGESTIONS = ['ISO 9001', 'ISO 13485', 'IATF 16949', 'AS9100', 'ISO 14001', 'ISO 45001'];
 
 const KIND_COLORS = { buyer: 'brand', supplier: 'orange', auditor: 'grape' } as const;
 

@@ -4,7 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { NewInvitationInput, UpdateOrganizationInput } from '../../../src/contracts/accounts.js';
+import type { TFunction } from 'i18next';
+import { IdentifierSchemeInput, NewInvitationInput, UpdateOrganizationInput } from '../../../src/contracts/accounts.js';
+import { isIdentifierScheme, validateIdentifier } from '../../../src/domain/identifiers/index.js';
 import { ROLES, type Role } from '../../../src/domain/model.js';
 import { api } from '../api/client.js';
 import { ME_KEY } from '../api/session.js';
@@ -20,6 +22,8 @@ import { notify } from '../lib/notify.js';
 import { errorText, serverFieldErrors, useFieldErrors, validate } from '../lib/validation.js';
 
 const TABS = ['profile', 'members', 'invitations'] as const;
+/** Known schemes are checked offline for format and check digit; `other` is stored as given. */
+const IDENTIFIER_SCHEME_OPTIONS = IdentifierSchemeInput.options;
 type Tab = (typeof TABS)[number];
 
 export function OrganizationSettingsPage() {
@@ -86,7 +90,7 @@ function ProfileTab() {
       identifiers: identifiers.filter((i) => i.scheme.trim() || i.value.trim()).map((i) => ({ scheme: i.scheme.trim(), value: i.value.trim() })),
     };
     const v = validate(UpdateOrganizationInput, body, t);
-    if (!v.ok) return setErrors(v.errors);
+    if (!v.ok) return setErrors(withIdentifierReasons(v.errors, body.identifiers, t));
     setErrors({});
     save.mutate(v.data);
   };
@@ -147,18 +151,20 @@ function ProfileTab() {
               {identifiers.map((idf, i) => (
                 <Grid key={i} gap="xs" align="flex-start">
                   <Grid.Col span={4}>
-                    <TextInput
+                    <Select
                       placeholder={t('organization.profile.scheme')}
                       aria-label={t('organization.profile.scheme')}
-                      value={idf.scheme}
-                      onChange={(e) => {
-                        const v = e.currentTarget.value;
-                        setIdentifiers((list) => list.map((x, j) => (j === i ? { ...x, scheme: v } : x)));
-                        clear(`identifiers.${i}.scheme`);
+                      data={IDENTIFIER_SCHEME_OPTIONS.map((s) => ({ value: s, label: `${s} · ${t(`vocab.schemesShort.${s}`)}` }))}
+                      value={idf.scheme || null}
+                      onChange={(v) => {
+                        setIdentifiers((list) => list.map((x, j) => (j === i ? { ...x, scheme: v ?? '' } : x)));
+                        clear(`identifiers.${i}.scheme`, `identifiers.${i}.value`);
                       }}
+                      allowDeselect={false}
                       error={errors[`identifiers.${i}.scheme`]}
                       readOnly={!editable}
-                      className="bf-mono"
+                      comboboxProps={{ width: 340, position: 'bottom-start' }}
+                      data-testid={`identifier-scheme-${i}`}
                     />
                   </Grid.Col>
                   <Grid.Col span={editable ? 7 : 8}>
@@ -206,6 +212,19 @@ function ProfileTab() {
       </form>
     </Card>
   );
+}
+
+/** The offline check's own reason (e.g. a wrong check digit) instead of a generic "invalid value". */
+function withIdentifierReasons(errors: Record<string, string>, ids: { scheme: string; value: string }[], t: TFunction): Record<string, string> {
+  const out = { ...errors };
+  for (const key of Object.keys(out)) {
+    const m = /^identifiers\.(\d+)\.value$/.exec(key);
+    const idf = m ? ids[Number(m[1])] : undefined;
+    if (!idf || !isIdentifierScheme(idf.scheme) || !idf.value) continue;
+    const r = validateIdentifier(idf.scheme, idf.value);
+    if (!r.valid && r.reason) out[key] = t('supplier.identifiers.invalid', { reason: r.reason });
+  }
+  return out;
 }
 
 /** Roles the actor may hand out: only owners make owners (src/services/members.ts). */

@@ -1,0 +1,138 @@
+// Evidence referenced by id (a requirement's deciding evidence, a decision's evidence, a fired rule): a chip
+// with the title, coloured by provenance, opening the details and the attached files.
+import { Anchor, Badge, Group, Popover, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IconDownload, IconFiles } from '../icons.js';
+import { PROVENANCE_COLORS, ProvenanceBadge, ValidityBadge } from './badges.js';
+import { useDay } from './format.js';
+import type { Evidence } from './types.js';
+
+export function EvidenceChips({ ids, evidence, verdicts, empty }: { ids: readonly string[]; evidence: ReadonlyMap<string, Evidence>; verdicts?: ReadonlyMap<string, string>; empty?: ReactNode }) {
+  const { t } = useTranslation();
+  if (ids.length === 0) return empty ? <>{empty}</> : null;
+  return (
+    <Group gap={6} data-testid="evidence-chips">
+      {ids.map((id) => {
+        const e = evidence.get(id);
+        const verdict = verdicts?.get(id);
+        if (!e) {
+          return (
+            <Badge key={id} variant="outline" color="gray" tt="none" fw={500} size="sm" className="bf-mono">
+              {t('evidence.notVisible')}
+            </Badge>
+          );
+        }
+        return <EvidenceChip key={id} evidence={e} verdict={verdict} />;
+      })}
+    </Group>
+  );
+}
+
+export function EvidenceChip({ evidence: e, verdict }: { evidence: Evidence; verdict?: string }) {
+  const { t } = useTranslation();
+  const notCounted = verdict && verdict !== 'counted';
+  return (
+    <Popover width={380} position="bottom-start" withArrow shadow="md">
+      <Popover.Target>
+        <UnstyledButton data-testid="evidence-chip" aria-label={e.title}>
+          <Badge
+            variant={notCounted ? 'outline' : 'light'}
+            color={notCounted ? 'gray' : PROVENANCE_COLORS[e.provenance]}
+            tt="none"
+            fw={500}
+            size="md"
+            radius="sm"
+            leftSection={<IconFiles size={12} />}
+            maw={360}
+            style={{ cursor: 'pointer', textDecoration: verdict === 'expired' ? 'line-through' : undefined }}
+          >
+            {e.title}
+            {notCounted ? ` · ${t(`readiness.verdicts.${verdict}`)}` : ''}
+          </Badge>
+        </UnstyledButton>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <EvidenceDetails evidence={e} />
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+export function EvidenceDetails({ evidence: e }: { evidence: Evidence }) {
+  const { t } = useTranslation();
+  const day = useDay();
+  const attrs = Object.entries(e.attributes);
+  return (
+    <Stack gap="xs">
+      <div>
+        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+          {t(`vocab.evidenceKinds.${e.kind}`)}
+        </Text>
+        <Text fw={600} size="sm">
+          {e.title}
+        </Text>
+      </div>
+      <Group gap={6}>
+        <ProvenanceBadge provenance={e.provenance} />
+        <ValidityBadge evidence={e} />
+      </Group>
+      <Table withRowBorders={false} verticalSpacing={2} fz="xs" layout="fixed">
+        <Table.Tbody>
+          {e.issuer && <Row label={t('evidence.issuer')}>{e.issuer}</Row>}
+          {e.issuedAt && <Row label={t('evidence.issuedAt')}>{day(e.issuedAt)}</Row>}
+          {(e.validFrom || e.validTo) && (
+            <Row label={t('evidence.validity')}>
+              {day(e.validFrom)} – {day(e.validTo)}
+            </Row>
+          )}
+          <Row label={t('evidence.recordedBy')}>
+            {e.recordedBy} · {e.organizationName}
+          </Row>
+          {attrs.map(([k, v]) => (
+            <Row key={k} label={t(`evidence.attributes.${k}`, { defaultValue: k })}>
+              {v}
+            </Row>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {e.description && (
+        <Text size="xs" c="dimmed">
+          {e.description}
+        </Text>
+      )}
+      <FileLinks files={e.files} />
+    </Stack>
+  );
+}
+
+export function FileLinks({ files }: { files: Evidence['files'] }) {
+  const { t } = useTranslation();
+  if (files.length === 0) return null;
+  return (
+    <Stack gap={2}>
+      {files.map((f) => (
+        <Anchor key={f.id} href={`/api/v1/files/${f.id}/content`} download={f.filename} size="xs" data-testid="evidence-file">
+          <Group gap={4} wrap="nowrap" component="span">
+            <IconDownload size={12} />
+            <span>{f.filename}</span>
+          </Group>
+        </Anchor>
+      ))}
+      <Text size="xs" c="dimmed" className="bf-mono" title={t('files.sha256')}>
+        {files.map((f) => `${f.sha256.slice(0, 12)}…`).join(' · ')}
+      </Text>
+    </Stack>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Td w={110} c="dimmed" style={{ verticalAlign: 'top' }}>
+        {label}
+      </Table.Td>
+      <Table.Td style={{ wordBreak: 'break-word' }}>{children}</Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,180 @@
+// The organization's evidence library: what it has recorded, with provenance, validity, files and the claims
+// each item supports or contradicts. Items stay private until shared into an engagement.
+import { ActionIcon, Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Provenance } from '../../../../src/domain/model.js';
+import { api } from '../../api/client.js';
+import { useCan, useSession } from '../../app/session.js';
+import { useClaims, useEvidenceLibrary } from '../../components/engagement/api.js';
+import { ProvenanceBadge, ValidityBadge } from '../../components/engagement/badges.js';
+import { EvidenceDetails, FileLinks } from '../../components/engagement/EvidenceChips.js';
+import { EvidenceForm } from '../../components/engagement/EvidenceForm.js';
+import { useDay } from '../../components/engagement/format.js';
+import { IconEye, IconStack } from '../../components/engagement/icons.js';
+import type { Evidence } from '../../components/engagement/types.js';
+import { IconPlus } from '../../components/icons.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { Empty, ErrorAlert, Loading } from '../../components/States.js';
+import { notify } from '../../lib/notify.js';
+
+const OWN_PROVENANCES: Record<string, readonly Provenance[]> = {
+  supplier: ['documented', 'self_declared'],
+  buyer: ['documented', 'self_declared'],
+  auditor: ['documented', 'self_declared'],
+};
+
+type Filter = 'all' | 'attention';
+
+export function EvidenceLibraryPage() {
+  const { t } = useTranslation();
+  const day = useDay();
+  const { organization } = useSession();
+  const canRecord = useCan('evidence.record');
+  const qc = useQueryClient();
+  const library = useEvidenceLibrary();
+  const claims = useClaims(organization.id, organization.kind === 'supplier');
+  const [recording, setRecording] = useState(false);
+  const [viewing, setViewing] = useState<Evidence | null>(null);
+  const [filter, setFilter] = useState<Filter>('all');
+  const claimTitle = new Map((claims.data ?? []).map((c) => [c.id, c.title]));
+  const attention = (e: Evidence) => e.validity === 'expired' || e.validity === 'expiring_30' || e.validity === 'expiring_60';
+  const rows = (library.data ?? []).filter((e) => filter === 'all' || attention(e));
+  const attentionCount = (library.data ?? []).filter(attention).length;
+
+  return (
+    <>
+      <PageHeader
+        title={t('evidence.libraryTitle')}
+        subtitle={t('evidence.librarySubtitle', { org: organization.name })}
+        actions={
+          canRecord && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setRecording(true)} data-testid="library-record">
+              {t('evidence.recordNew')}
+            </Button>
+          )
+        }
+      />
+      <Card padding={0}>
+        <Group p="md" justify="space-between" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+          <SegmentedControl
+            size="xs"
+            value={filter}
+            onChange={(v) => setFilter(v as Filter)}
+            data={[
+              { value: 'all', label: t('evidence.filterAll') },
+              { value: 'attention', label: t('evidence.filterAttention', { count: attentionCount }) },
+            ]}
+          />
+          {library.data && (
+            <Text size="xs" c="dimmed">
+              {t('common.showing', { count: rows.length })}
+            </Text>
+          )}
+        </Group>
+        {library.isPending ? (
+          <Loading />
+        ) : library.isError ? (
+          <div style={{ padding: 16 }}>
+            <ErrorAlert error={library.error} onRetry={() => void library.refetch()} />
+          </div>
+        ) : rows.length === 0 ? (
+          <Empty icon={<IconStack size={22} />} title={t('evidence.libraryEmpty')} description={t('evidence.libraryEmptyHint')} />
+        ) : (
+          <Table.ScrollContainer minWidth={900}>
+            <Table className="bf-table" data-testid="library-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('evidence.title')}</Table.Th>
+                  <Table.Th w={150}>{t('evidence.provenance')}</Table.Th>
+                  <Table.Th w={180}>{t('evidence.validity')}</Table.Th>
+                  <Table.Th>{t('evidence.claims')}</Table.Th>
+                  <Table.Th w={50} />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((e) => (
+                  <Table.Tr key={e.id} data-testid="library-row">
+                    <Table.Td>
+                      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                        {t(`vocab.evidenceKinds.${e.kind}`)}
+                      </Text>
+                      <Text size="sm" fw={500}>
+                        {e.title}
+                      </Text>
+                      {e.issuer && (
+                        <Text size="xs" c="dimmed">
+                          {e.issuer}
+                        </Text>
+                      )}
+                      <FileLinks files={e.files} />
+                    </Table.Td>
+                    <Table.Td>
+                      <ProvenanceBadge provenance={e.provenance} />
+                    </Table.Td>
+                    <Table.Td>
+                      <ValidityBadge evidence={e} />
+                      {(e.validFrom || e.validTo) && (
+                        <Text size="xs" c="dimmed" mt={2}>
+                          {day(e.validFrom)} – {day(e.validTo)}
+                        </Text>
+                      )}
+                      {!e.validTo && e.issuedAt && (
+                        <Text size="xs" c="dimmed" mt={2}>
+                          {t('evidence.issuedOn', { date: day(e.issuedAt) })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Stack gap={2}>
+                        {e.links.map((l) => (
+                          <Group key={l.claimId} gap={4} wrap="nowrap">
+                            <Badge size="xs" variant="light" color={l.effect === 'supports' ? 'green' : 'red'} tt="none">
+                              {t(`vocab.effects.${l.effect}`)}
+                            </Badge>
+                            <Text size="xs" lineClamp={1}>
+                              {claimTitle.get(l.claimId) ?? t('evidence.claim')}
+                            </Text>
+                          </Group>
+                        ))}
+                        {e.links.length === 0 && <Text c="dimmed">{t('common.none')}</Text>}
+                      </Stack>
+                    </Table.Td>
+                    <Table.Td>
+                      <Tooltip label={t('evidence.details')}>
+                        <ActionIcon variant="subtle" color="gray" onClick={() => setViewing(e)} aria-label={t('evidence.details')}>
+                          <IconEye size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Card>
+      <Modal opened={recording} onClose={() => setRecording(false)} size="xl" title={<Text fw={600}>{t('evidence.recordNew')}</Text>}>
+        {recording && (
+          <EvidenceForm
+            provenances={OWN_PROVENANCES[organization.kind]}
+            defaultKind="certificate"
+            claims={claims.data ?? []}
+            submit={(body) => api.post<Evidence>('/api/v1/evidence', body)}
+            onCancel={() => setRecording(false)}
+            onDone={(e) => {
+              notify.success(t('evidence.recorded', { title: e.title }));
+              setRecording(false);
+              void qc.invalidateQueries({ queryKey: ['evidence-library'] });
+              void qc.invalidateQueries({ queryKey: ['claims', organization.id] });
+            }}
+          />
+        )}
+      </Modal>
+      <Modal opened={viewing !== null} onClose={() => setViewing(null)} title={<Text fw={600}>{t('evidence.details')}</Text>}>
+        {viewing && <EvidenceDetails evidence={viewing} />}
+      </Modal>
+    </>
+  );
+}
