@@ -4,6 +4,7 @@ import type { Bench, BenchResult } from './harness.js';
 const BENCHES: Record<string, () => Promise<Bench>> = {
   me: async () => (await import('./me.js')).meBench,
   spc: async () => (await import('./spc.js')).spcBench,
+  import: async () => (await import('./import.js')).importBench,
 };
 
 function fmt(n: number): string {

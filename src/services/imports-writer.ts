@@ -3,8 +3,10 @@
 //
 // - SQLite: the import runs on its own connection to the database file, with a Kysely instance over it for the
 //   ordinary writes (import row, evidence, audit) and one prepared INSERT reused for every row — better-sqlite3's
-//   fastest path, the same loop the benchmark's baseline runs. The shared connection is therefore not held for the
-//   length of the import: other requests keep reading (WAL), and other writers wait on the busy timeout.
+//   fastest path, the same loop the benchmark's baseline runs (Kysely's driver prepares every statement anew).
+//   Meanwhile the shared connection is held (Kysely's connection mutex), exactly as a transaction on it would be:
+//   other queries of this process wait for the import asynchronously, instead of meeting the write lock in
+//   SQLite's busy handler, which waits synchronously and would stall the event loop the import runs on.
 //   An in-memory database has no second connection; it falls back to multi-row inserts on the shared one.
 // - PostgreSQL: the import runs in a Kysely transaction on the pool; each batch is one
 //   INSERT … SELECT * FROM unnest($1::text[], $2::float8[], …): a handful of array parameters for thousands of
@@ -24,6 +26,8 @@ export interface BulkTable<R> {
   /** PostgreSQL element type of each column, for unnest. */
   pgTypes: readonly string[];
   params(row: R): unknown[];
+  /** Runs a prepared single-row INSERT of `columns` for the row, without building a parameter array. */
+  runOn(stmt: { run(...params: unknown[]): unknown }, row: R): void;
 }
 
 export interface BulkWriter {
@@ -43,14 +47,16 @@ export async function withImportTransaction<T>(handle: Db, fn: (trx: Executor, b
   }
   const file = sqliteFile(handle.url);
   if (!file) return handle.db.transaction().execute((trx) => fn(trx, kyselyWriter(trx)));
-  const conn = new SQLite(file, { timeout: 5000 });
-  conn.pragma('foreign_keys = ON');
-  const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
-  try {
-    return await k.transaction().execute((trx) => fn(trx, sqliteWriter(conn)));
-  } finally {
-    await k.destroy();
-  }
+  return handle.db.connection().execute(async () => {
+    const conn = new SQLite(file, { timeout: 5000 });
+    conn.pragma('foreign_keys = ON');
+    const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
+    try {
+      return await k.transaction().execute((trx) => fn(trx, sqliteWriter(conn)));
+    } finally {
+      await k.destroy();
+    }
+  });
 }
 
 function sqliteWriter(conn: SQLite.Database): BulkWriter {
@@ -63,7 +69,7 @@ function sqliteWriter(conn: SQLite.Database): BulkWriter {
         stmt = conn.prepare(`insert into ${t.table} (${t.columns.join(', ')}) values (${t.columns.map(() => '?').join(', ')})`);
         statements.set(t.table, stmt);
       }
-      for (let i = 0; i < rows.length; i++) stmt.run(t.params(rows[i]!));
+      for (let i = 0; i < rows.length; i++) t.runOn(stmt, rows[i]!);
     },
   };
 }

@@ -3,8 +3,13 @@
 // One file is one transaction: rows are read as a stream (never the whole file in memory), validated against the
 // buyer's specifications and written in batches; a bad row rejects the whole file with its line number and the
 // reason, and nothing is stored. The same file (SHA-256 of its bytes) imported again into the same engagement as
-// the same kind adds nothing: the earlier import is returned (`duplicate: true`). The hash is known only at the
-// end of the stream, so a repeated upload is read and rolled back; the CLI hashes the file first and skips that.
+// the same kind adds nothing: the earlier import is returned (`duplicate: true`). Callers that know the hash up
+// front (the CLI hashes the file, the HTTP routes spool the upload to a temporary file while hashing it) pass it
+// as `knownSha256` and a repeat is answered at once; otherwise it is recognised at the end of the stream and the
+// transaction is rolled back. The hash is always recomputed from the bytes actually imported.
+//
+// Idempotency is per engagement: the same file shared into another engagement (another buyer, checked against that
+// buyer's specification) is a separate import there.
 //
 // After the rows, inside the same transaction:
 // - batches: one `batch_test_record` evidence item per lot (self-declared: the supplier's own records, with the
@@ -13,6 +18,12 @@
 // - production logs: one `production_log` evidence item for the file (self-declared), and the demonstrated
 //   capacity per capacity claim is recomputed from all the engagement's logs (quality-analysis.ts).
 import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import type { z } from 'zod';
 import type { ImportView } from '../contracts/quality.js';
@@ -31,7 +42,8 @@ import {
   validateProductionLogRow,
   type BatchRow,
   type ColumnMapping,
-  type FieldGetter,
+  batchColumns,
+  type BatchColumns,
   type ImportKind,
   type ProductionLogImportRow,
 } from '../domain/quality/index.js';
@@ -83,6 +95,7 @@ function measurementsTable(importId: string, supplierId: string): BulkTable<Batc
     columns: ['import_id', 'supplier_organization_id', 'product', 'lot', 'line', 'produced_at', 'characteristic', 'value', 'source_line'],
     pgTypes: ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'float8', 'int4'],
     params: (r) => [importId, supplierId, r.product, r.lot, r.line, r.producedAt, r.characteristic, r.value, r.sourceLine],
+    runOn: (stmt, r) => stmt.run(importId, supplierId, r.product, r.lot, r.line, r.producedAt, r.characteristic, r.value, r.sourceLine),
   };
 }
 
@@ -92,6 +105,7 @@ function logsTable(importId: string, supplierId: string): BulkTable<ProductionLo
     columns: ['import_id', 'supplier_organization_id', 'site', 'line', 'period_start', 'period_end', 'planned_minutes', 'downtime_minutes', 'good_output', 'scrap', 'source_line'],
     pgTypes: ['text', 'text', 'text', 'text', 'text', 'text', 'float8', 'float8', 'float8', 'float8', 'int4'],
     params: (r) => [importId, supplierId, r.site, r.line, r.periodStart, r.periodEnd, r.plannedMinutes, r.downtimeMinutes, r.goodOutput, r.scrap, r.sourceLine],
+    runOn: (stmt, r) => stmt.run(importId, supplierId, r.site, r.line, r.periodStart, r.periodEnd, r.plannedMinutes, r.downtimeMinutes, r.goodOutput, r.scrap, r.sourceLine),
   };
 }
 
@@ -120,6 +134,35 @@ export function parseMappingText(kind: ImportKind, text: string | undefined): Co
   return value as ColumnMapping;
 }
 
+/**
+ * Copies an upload to a temporary file, hashing it on the way. The HTTP routes import from the copy, so the import's
+ * transaction never waits on a slow client (on SQLite it holds the database for its length), and a file imported
+ * before is recognised by its hash without opening a transaction. Memory stays flat: the body is streamed to disk.
+ */
+export async function spoolUpload(source: Readable, maxBytes = MAX_IMPORT_BYTES): Promise<{ path: string; sha256: string; bytes: number; cleanup(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'bonafide-import-'));
+  const path = join(dir, 'upload');
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      bytes += chunk.length;
+      if (bytes > maxBytes) return cb(new AppError(413, 'payload_too_large', `the file exceeds the import limit of ${maxBytes} bytes`));
+      hash.update(chunk);
+      cb(null, chunk);
+    },
+  });
+  const cleanup = () => rm(dir, { recursive: true, force: true });
+  try {
+    await pipeline(source, meter, createWriteStream(path));
+    if ((source as Readable & { truncated?: boolean }).truncated) throw new AppError(413, 'payload_too_large', `the file exceeds the import limit of ${maxBytes} bytes`);
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+  return { path, sha256: hash.digest('hex'), bytes, cleanup };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Reading records
 
@@ -133,24 +176,17 @@ class RowReader<R> {
   private jsonl: JsonLinesReader | null = null;
   private columns: Map<string, number> | null = null;
   private headerLength = 0;
-  private current: string[] = [];
-  private readonly get: FieldGetter;
   private readonly jsonColumns = new Map<string, Map<string, number>>();
 
   constructor(
     private readonly kind: ImportKind,
     format: ImportFormat,
     private readonly mapping: ColumnMapping | undefined,
-    private readonly validate: (get: FieldGetter, line: number) => R,
+    private readonly validate: (fields: string[], columns: Map<string, number>, line: number) => R,
     private readonly sink: RowSink<R>,
   ) {
     if (format === 'csv') this.csv = new CsvReader();
     else this.jsonl = new JsonLinesReader();
-    const cols = () => this.columns!;
-    this.get = (field) => {
-      const i = cols().get(field);
-      return i === undefined ? undefined : this.current[i];
-    };
   }
 
   push(text: string): void {
@@ -178,8 +214,7 @@ class RowReader<R> {
           : `expected ${this.headerLength} columns, found ${fields.length}: an unquoted delimiter inside a value?`,
       );
     }
-    this.current = fields;
-    this.sink.onRow(this.validate(this.get, line));
+    this.sink.onRow(this.validate(fields, this.columns, line));
   };
 
   private readonly onJson = (value: unknown, line: number): void => {
@@ -198,8 +233,7 @@ class RowReader<R> {
       const v = obj[keys[i]!];
       fields[i] = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : v === null || v === undefined ? '' : JSON.stringify(v);
     }
-    this.current = fields;
-    this.sink.onRow(this.validate(this.get, line));
+    this.sink.onRow(this.validate(fields, cols, line));
   };
 
   private resolve(names: string[], line: number): Map<string, number> {
@@ -256,10 +290,17 @@ interface LotStats {
   product: string;
   lot: string;
   n: number;
-  characteristics: Set<string>;
+  /** Measurements per characteristic. */
+  characteristics: Map<string, number>;
   lines: Set<string>;
   first: string;
   last: string;
+}
+
+function perCharacteristicOf(lots: Map<string, LotStats>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const l of lots.values()) for (const [c, n] of l.characteristics) out[`${l.product} / ${c}`] = (out[`${l.product} / ${c}`] ?? 0) + n;
+  return out;
 }
 
 function sniffFormat(first: Buffer | string): ImportFormat {
@@ -311,7 +352,6 @@ export async function importQualityFile(
 
   const batchValidator = kind === 'batches' ? new BatchRowValidator(specs) : null;
   const lots = new Map<string, LotStats>();
-  const perCharacteristic = new Map<string, number>();
   const logLines = new Set<string>();
   let firstAt: string | null = null;
   let lastAt: string | null = null;
@@ -344,27 +384,44 @@ export async function importQualityFile(
       let reader: RowReader<BatchRow> | RowReader<ProductionLogImportRow> | null = null;
       const makeReader = (fmt: ImportFormat) => {
         if (kind === 'batches') {
-          return new RowReader<BatchRow>(kind, fmt, mapping, (get, line) => batchValidator!.validate(get, line), {
+          let columnsOf: Map<string, number> | null = null;
+          let columns: BatchColumns | null = null;
+          const validate = (fields: string[], cols: Map<string, number>, line: number) => {
+            if (cols !== columnsOf) {
+              columnsOf = cols;
+              columns = batchColumns(cols);
+            }
+            return batchValidator!.validateFields(fields, columns!, line);
+          };
+          let last: LotStats | null = null;
+          return new RowReader<BatchRow>(kind, fmt, mapping, validate, {
             onRow: (r) => {
               rows++;
               pendingBatches.push(r);
-              const lk = `${r.product}\u0000${r.lot}`;
-              let s = lots.get(lk);
-              if (!s) {
-                s = { product: r.product, lot: r.lot, n: 0, characteristics: new Set(), lines: new Set(), first: r.producedAt, last: r.producedAt };
-                lots.set(lk, s);
+              let s = last;
+              if (s === null || s.lot !== r.lot || s.product !== r.product) {
+                const lk = `${r.product}\u0000${r.lot}`;
+                s = lots.get(lk) ?? null;
+                if (s === null) {
+                  s = { product: r.product, lot: r.lot, n: 0, characteristics: new Map(), lines: new Set(), first: r.producedAt, last: r.producedAt };
+                  lots.set(lk, s);
+                }
+                last = s;
               }
               s.n++;
-              s.characteristics.add(r.characteristic);
-              if (r.line) s.lines.add(r.line);
+              s.characteristics.set(r.characteristic, (s.characteristics.get(r.characteristic) ?? 0) + 1);
+              if (r.line && !s.lines.has(r.line)) s.lines.add(r.line);
               if (r.producedAt < s.first) s.first = r.producedAt;
-              if (r.producedAt > s.last) s.last = r.producedAt;
-              const ck = `${r.product}\u0000${r.characteristic}`;
-              perCharacteristic.set(ck, (perCharacteristic.get(ck) ?? 0) + 1);
+              else if (r.producedAt > s.last) s.last = r.producedAt;
             },
           });
         }
-        return new RowReader<ProductionLogImportRow>(kind, fmt, mapping, validateProductionLogRow, {
+        const validate = (fields: string[], cols: Map<string, number>, line: number) =>
+          validateProductionLogRow((field) => {
+            const i = cols.get(field);
+            return i === undefined ? undefined : fields[i];
+          }, line);
+        return new RowReader<ProductionLogImportRow>(kind, fmt, mapping, validate, {
           onRow: (r) => {
             rows++;
             pendingLogs.push(r);
@@ -414,7 +471,7 @@ export async function importQualityFile(
           ? {
               lots: lots.size,
               products: [...new Set([...lots.values()].map((l) => l.product))],
-              characteristics: Object.fromEntries([...perCharacteristic].map(([k, n]) => [k.replace('\u0000', ' / '), n])),
+              characteristics: perCharacteristicOf(lots),
               convertedUnits: Object.fromEntries(batchValidator!.converted),
               firstProducedAt: [...lots.values()].reduce<string | null>((a, l) => (a === null || l.first < a ? l.first : a), null),
               lastProducedAt: [...lots.values()].reduce<string | null>((a, l) => (a === null || l.last > a ? l.last : a), null),
@@ -448,7 +505,7 @@ export async function importQualityFile(
 }
 
 async function recordLotEvidence(trx: Executor, actor: Actor, engagementId: string, supplierId: string, importId: string, l: LotStats, filename: string | null): Promise<string> {
-  const chars = [...l.characteristics].sort();
+  const chars = [...l.characteristics.keys()].sort();
   const lines = [...l.lines].sort();
   const ev = await insertEvidenceRecord(
     trx,

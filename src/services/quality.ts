@@ -49,7 +49,6 @@ import {
   productKey,
   SampleTestInputError,
   type CharacteristicSpec,
-  type ProductSpecification,
 } from '../domain/quality/index.js';
 import { recordAudit } from './audit.js';
 import { authorize, type Actor } from './authz.js';

@@ -145,10 +145,33 @@ export type FieldGetter = (field: string) => string | undefined;
 interface ProductEntry {
   spec: ProductSpecification;
   byKey: Map<string, CharacteristicSpec>;
+  /** Characteristic texts as written in the file, resolved once. */
+  byText: Map<string, CharacteristicSpec>;
 }
 
+/** Index of each batch field in a record's fields (-1: the file has no such column). */
+export interface BatchColumns {
+  lot: number;
+  product: number;
+  producedAt: number;
+  characteristic: number;
+  value: number;
+  unit: number;
+  line: number;
+}
+
+export function batchColumns(columns: ReadonlyMap<string, number>): BatchColumns {
+  const at = (f: string) => columns.get(f) ?? -1;
+  return { lot: at('lot'), product: at('product'), producedAt: at('producedAt'), characteristic: at('characteristic'), value: at('value'), unit: at('unit'), line: at('line') };
+}
+
+const GETTER_COLUMNS: BatchColumns = { lot: 0, product: 1, producedAt: 2, characteristic: 3, value: 4, unit: 5, line: 6 };
+
 function requiredText(get: FieldGetter, field: string, line: number, label: string): string {
-  const raw = get(field);
+  return checkText(get(field), field, line, label);
+}
+
+function checkText(raw: string | undefined, field: string, line: number, label: string): string {
   const t = raw === undefined ? '' : raw.trim();
   if (t.length === 0) throw new RowError(line, field, `${label} is empty`);
   if (t.length > MAX_TEXT) throw new RowError(line, field, `${label} is longer than ${MAX_TEXT} characters`);
@@ -161,9 +184,17 @@ export class BatchRowValidator {
   private lastProduct: ProductEntry | undefined;
   private lastInstantText: string | undefined;
   private lastInstant = '';
-  private readonly conversions = new Map<string, { shift: number; label: string } | { reason: string }>();
+  /** Per characteristic: unit text as written → conversion (or why there is none). */
+  private readonly conversions = new Map<CharacteristicSpec, Map<string, { shift: number; label: string; count: number } | { reason: string }>>();
+
   /** Values converted to the specification's unit, by "from → to". */
-  readonly converted = new Map<string, number>();
+  get converted(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const byUnit of this.conversions.values()) {
+      for (const c of byUnit.values()) if ('count' in c && c.count > 0) out.set(c.label, (out.get(c.label) ?? 0) + c.count);
+    }
+    return out;
+  }
 
   constructor(specs: readonly ProductSpecification[]) {
     for (const spec of specs) {
@@ -172,12 +203,18 @@ export class BatchRowValidator {
         byKey.set(characteristicKey(c.key), c);
         if (!byKey.has(characteristicKey(c.name))) byKey.set(characteristicKey(c.name), c);
       }
-      this.products.set(productKey(spec.product), { spec, byKey });
+      this.products.set(productKey(spec.product), { spec, byKey, byText: new Map() });
     }
   }
 
+  /** One record given field by field (JSON, tests). */
   validate(get: FieldGetter, line: number): BatchRow {
-    const productText = get('product') ?? '';
+    return this.validateFields([get('lot'), get('product'), get('producedAt'), get('characteristic'), get('value'), get('unit'), get('line')], GETTER_COLUMNS, line);
+  }
+
+  /** One record as the fields of a CSV line; `c` says where each field is. Built for millions of rows. */
+  validateFields(f: readonly (string | undefined)[], c: BatchColumns, line: number): BatchRow {
+    const productText = f[c.product] ?? '';
     let entry: ProductEntry;
     if (productText === this.lastProductText && this.lastProduct) entry = this.lastProduct;
     else {
@@ -196,48 +233,54 @@ export class BatchRowValidator {
       this.lastProductText = productText;
       this.lastProduct = entry;
     }
-    const lot = requiredText(get, 'lot', line, 'lot');
-    const charText = get('characteristic') ?? '';
-    const c = entry.byKey.get(characteristicKey(charText));
-    if (!c) {
-      const t = charText.trim();
-      throw new RowError(
-        line,
-        'characteristic',
-        t.length === 0 ? 'characteristic is empty' : `unknown characteristic "${shortText(t)}" for ${entry.spec.product} (specified: ${entry.spec.characteristics.map((x) => x.key).join(', ')})`,
-      );
+    const lot = checkText(f[c.lot], 'lot', line, 'lot');
+    const charText = f[c.characteristic] ?? '';
+    let ch = entry.byText.get(charText);
+    if (ch === undefined) {
+      ch = entry.byKey.get(characteristicKey(charText));
+      if (!ch) {
+        const t = charText.trim();
+        throw new RowError(
+          line,
+          'characteristic',
+          t.length === 0 ? 'characteristic is empty' : `unknown characteristic "${shortText(t)}" for ${entry.spec.product} (specified: ${entry.spec.characteristics.map((x) => x.key).join(', ')})`,
+        );
+      }
+      if (entry.byText.size < 1000) entry.byText.set(charText, ch);
     }
-    const unitText = get('unit') ?? '';
-    const convKey = `${c.key}\u0000${unitText}`;
-    let conv = this.conversions.get(convKey);
+    const unitText = f[c.unit] ?? '';
+    let byUnit = this.conversions.get(ch);
+    if (byUnit === undefined) this.conversions.set(ch, (byUnit = new Map()));
+    let conv = byUnit.get(unitText);
     if (conv === undefined) {
-      const r = unitConversion(unitText, c.unit);
-      conv = r.ok ? { shift: r.exponentShift, label: `${unitText.trim()} → ${c.unit}` } : { reason: `${r.reason} (characteristic ${c.key})` };
-      this.conversions.set(convKey, conv);
+      const r = unitConversion(unitText, ch.unit);
+      conv = r.ok ? { shift: r.exponentShift, label: `${unitText.trim()} → ${ch.unit}`, count: 0 } : { reason: `${r.reason} (characteristic ${ch.key})` };
+      if (byUnit.size < 100) byUnit.set(unitText, conv);
     }
     if ('reason' in conv) throw new RowError(line, 'unit', conv.reason);
-    const valueText = (get('value') ?? '').trim();
+    const rawValue = f[c.value] ?? '';
+    const valueText = DECIMAL_PATTERN.test(rawValue) ? rawValue : rawValue.trim();
     if (!DECIMAL_PATTERN.test(valueText)) {
       throw new RowError(line, 'value', valueText.length === 0 ? 'value is empty' : `value "${shortText(valueText)}" is not a number (use a decimal point and no thousands separator)`);
     }
     const value = shiftDecimal(valueText, conv.shift);
-    if (conv.shift !== 0) this.converted.set(conv.label, (this.converted.get(conv.label) ?? 0) + 1);
     if (!Number.isFinite(value)) throw new RowError(line, 'value', `value "${shortText(valueText)}" is out of range`);
-    const instantText = get('producedAt') ?? '';
+    if (conv.shift !== 0) conv.count++;
+    const instantText = f[c.producedAt] ?? '';
     if (instantText !== this.lastInstantText) {
       const r = parseInstant(instantText);
       if (!r.ok) throw new RowError(line, 'producedAt', `producedAt: ${r.reason}`);
       this.lastInstantText = instantText;
       this.lastInstant = r.iso;
     }
-    const lineText = get('line')?.trim();
+    const lineText = c.line < 0 ? undefined : f[c.line]?.trim();
     if (lineText !== undefined && lineText.length > MAX_TEXT) throw new RowError(line, 'line', `line is longer than ${MAX_TEXT} characters`);
     return {
       product: entry.spec.product,
       lot,
       line: lineText ? lineText : null,
       producedAt: this.lastInstant,
-      characteristic: c.key,
+      characteristic: ch.key,
       value,
       sourceLine: line,
     };

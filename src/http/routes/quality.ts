@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -28,7 +29,8 @@ import {
 } from '../../contracts/quality.js';
 import type { ImportKind } from '../../domain/quality/index.js';
 import { AppError } from '../../services/errors.js';
-import { formatFromName, ImportRejectedError, importQualityFile, listEngagementImports, MAX_IMPORT_BYTES, parseMappingText, type ImportFormat } from '../../services/imports.js';
+import { formatFromName, ImportRejectedError, importQualityFile, listEngagementImports, MAX_IMPORT_BYTES, parseMappingText, spoolUpload, type ImportFormat } from '../../services/imports.js';
+import { loadEngagement } from '../../services/engagements.js';
 import { capacityView, spcAnalysis, spcCharacteristics } from '../../services/quality-analysis.js';
 import {
   aqlPlan,
@@ -71,9 +73,10 @@ function rejected(reply: FastifyReply, err: ImportRejectedError) {
 }
 
 /**
- * The upload routes: the request body is the file, streamed into the import without buffering (raw text/csv or
- * application/x-ndjson, or multipart/form-data with a "file" part). Registered in their own scope, so the
- * pass-through body parser applies to them only.
+ * The upload routes: the request body is the file (raw text/csv or application/x-ndjson, or multipart/form-data
+ * with a "file" part), passed through unparsed and streamed to a temporary file while it is hashed, then imported
+ * from there in one transaction (see spoolUpload). Registered in their own scope, so the pass-through body parser
+ * applies to them only.
  */
 function registerImportRoutes(app: Parameters<RoutePlugin>[0], ctx: ServiceContext) {
   app.register(async (scope) => {
@@ -122,15 +125,26 @@ function registerImportRoutes(app: Parameters<RoutePlugin>[0], ctx: ServiceConte
             format ??= formatFromContentType(req);
           }
           format ??= formatFromName(filename);
+          let spooled: Awaited<ReturnType<typeof spoolUpload>> | null = null;
           try {
             const mapping = parseMappingText(kind, mappingText);
-            const view = await importQualityFile(ctx, actor, req.params.id, kind, source, { format, mapping, filename });
+            // Strangers get their 404 before anything is read.
+            await loadEngagement(ctx, actor, req.params.id);
+            spooled = await spoolUpload(source);
+            const view = await importQualityFile(ctx, actor, req.params.id, kind, createReadStream(spooled.path, { highWaterMark: 1 << 20 }), {
+              format,
+              mapping,
+              filename,
+              knownSha256: spooled.sha256,
+            });
             return reply.status(view.duplicate ? 200 : 201).send(view);
           } catch (err) {
             // Whatever the client still sends is read and dropped, so it gets the answer rather than a reset.
             source.resume();
             if (err instanceof ImportRejectedError) return rejected(reply, err);
             throw err;
+          } finally {
+            await spooled?.cleanup();
           }
         },
       );
