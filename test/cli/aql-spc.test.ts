@@ -2,35 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { registerAqlCommand } from '../../src/cli/commands/aql.js';
 import { registerSpcCommand } from '../../src/cli/commands/spc.js';
+import { captureCliOutput } from '../support/cli-output.js';
 
 // In-process harness: a commander program with the two commands, stdout/stderr captured. A CommanderError (usage
 // error) becomes exit 2 here, as src/cli/main.ts does for the binary.
-let out: string[];
-let err: string[];
-let stdoutSpy: MockInstance;
-let stderrSpy: MockInstance;
-
-beforeEach(() => {
-  out = [];
-  err = [];
-  stdoutSpy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => {
-    out.push(String(chunk));
-    return true;
-  });
-  stderrSpy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => {
-    err.push(String(chunk));
-    return true;
-  });
-});
-
-afterEach(() => {
-  stdoutSpy.mockRestore();
-  stderrSpy.mockRestore();
-  process.exitCode = undefined;
-});
+const { out, err } = captureCliOutput();
 
 async function run(...args: string[]): Promise<{ stdout: string; stderr: string; code: number | undefined }> {
   const program = new Command();

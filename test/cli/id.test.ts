@@ -1,31 +1,10 @@
 import { Command, CommanderError } from 'commander';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerIdCommand } from '../../src/cli/commands/id.js';
+import { captureCliOutput } from '../support/cli-output.js';
 
 // In-process harness. A CommanderError (usage error) becomes exit 2 here, as main.ts does for the binary.
-let out: string[];
-let err: string[];
-let stdoutSpy: MockInstance;
-let stderrSpy: MockInstance;
-
-beforeEach(() => {
-  out = [];
-  err = [];
-  stdoutSpy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => {
-    out.push(String(chunk));
-    return true;
-  });
-  stderrSpy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => {
-    err.push(String(chunk));
-    return true;
-  });
-});
-
-afterEach(() => {
-  stdoutSpy.mockRestore();
-  stderrSpy.mockRestore();
-  process.exitCode = undefined;
-});
+const { out, err } = captureCliOutput();
 
 async function run(...args: string[]): ReturnType<typeof runWith> {
   return runWith('before', ...args);

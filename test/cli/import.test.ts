@@ -1,36 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerImportCommand } from '../../src/cli/commands/import.js';
 import type { App } from '../../src/http/routes/types.js';
 import { TEST_DATABASES, createTestContext, type TestContext } from '../support/databases.js';
 import { testApp } from '../support/http.js';
 import { counts, FIXTURES, productionLogCsv, qualityWorld, SPEC_INPUT, type QualityWorld } from '../fixtures/quality/setup.js';
+import { captureCliOutput } from '../support/cli-output.js';
 
 // In-process, as test/cli/id.test.ts: a CommanderError (usage error) becomes exit 2, as main.ts does.
-let out: string[];
-let err: string[];
-let stdoutSpy: MockInstance;
-let stderrSpy: MockInstance;
-
-beforeEach(() => {
-  out = [];
-  err = [];
-  stdoutSpy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => {
-    out.push(String(chunk));
-    return true;
-  });
-  stderrSpy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => {
-    err.push(String(chunk));
-    return true;
-  });
-});
-afterEach(() => {
-  stdoutSpy.mockRestore();
-  stderrSpy.mockRestore();
-  process.exitCode = undefined;
-});
+const { out, err } = captureCliOutput();
 
 async function run(...args: string[]) {
   const program = new Command();
