@@ -204,6 +204,9 @@ describe.skipIf(!env.available)('visits on a phone', () => {
       await expect.poll(() => buyer.getByTestId('capacity-preview-value').textContent()).toBe('14,432 per month');
       await expect.poll(() => pill.getAttribute('data-state')).toBe('offline');
       await expect.poll(async () => (await pill.textContent()) ?? '', { timeout: 5_000 }).toMatch(/^Offline — \d+ changes kept on this device$/);
+      await buyer.getByTestId('question-cap.photo').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await buyer.evaluate(() => window.scrollBy(0, -150));
+      await shot(buyer, 'visit-04-offline-photo-and-formula', { fullPage: false });
       // The next section, still offline.
       await buyer.getByTestId('form-next').click();
       await expect.poll(() => buyer.getByTestId('form-section-title').textContent()).toBe('QC practice vs written policy');
@@ -213,7 +216,7 @@ describe.skipIf(!env.available)('visits on a phone', () => {
       await buyer.getByTestId('answer-qc.practice_score-3').click();
       await expect.poll(() => pill.getAttribute('data-pending')).toBe('11');
       expect(await pill.textContent()).toBe('Offline — 11 changes kept on this device');
-      await shot(buyer, 'visit-04-form-offline', { fullPage: false });
+      await shot(buyer, 'visit-04-offline-next-section', { fullPage: false });
       await buyer.waitForTimeout(1_500); // a while without a connection
 
       // --- Back online: everything is sent, exactly once. ---------------------------------------------------------
@@ -249,6 +252,23 @@ describe.skipIf(!env.available)('visits on a phone', () => {
       const files = (await (await buyer.request.get('/api/v1/files')).json()) as { filename: string }[];
       expect(files.filter((f) => f.filename === 'shift-board-line-1.png')).toHaveLength(1);
       expect(after.status).toBe('in_progress');
+
+      // --- The server unreachable although the browser is online, and a reload: the queue survives it. ---------------
+      const unreachable = (route: { abort: () => Promise<void> }) => route.abort();
+      await buyer.route('**/api/v1/visits/*/answers/**', unreachable);
+      await buyer.getByTestId('answer-qc.calibration-yes').click();
+      await expect.poll(() => pill.getAttribute('data-state')).toBe('offline');
+      await buyer.reload();
+      await buyer.getByTestId('visit-form').waitFor();
+      await expect.poll(() => pill.getAttribute('data-state')).toBe('offline');
+      expect(await pill.textContent()).toBe('Offline — 1 change kept on this device');
+      expect(await buyer.getByTestId('answer-qc.calibration-yes').getAttribute('aria-pressed')).toBe('true'); // from IndexedDB
+      await buyer.unroute('**/api/v1/visits/*/answers/**', unreachable);
+      await pill.click(); // tap to retry now
+      await expect.poll(() => pill.getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
+      const calibration = ((await (await buyer.request.get(`/api/v1/visits/${visitId}`)).json()) as VisitJson).answers.filter((a) => a.questionId === 'qc.calibration');
+      expect(calibration.map((a) => a.value)).toEqual([true]);
+
       await buyer.getByTestId('form-prev').click();
       await buyer.getByTestId('question-cap.photo').getByTestId('photo').waitFor();
       await expect.poll(() => buyer.getByTestId('question-cap.photo').getByTestId('photo').getAttribute('data-pending')).toBe('false');
@@ -266,7 +286,16 @@ describe.skipIf(!env.available)('visits on a phone', () => {
       await result.evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await shot(buyer, 'visit-05-capacity-contradicted', { fullPage: false });
 
-      // A major finding with its follow-up, on the question where it was seen.
+      // A major finding with its follow-up, on the question where it was seen. The server records it but its answer
+      // is lost on the way back (connection reset): the outbox sends it again, and the replay creates nothing twice.
+      let lost = 0;
+      await buyer.route('**/api/v1/visits/*/findings', async (route) => {
+        if (route.request().method() === 'POST' && lost === 0) {
+          lost += 1;
+          await route.fetch();
+          await route.abort('connectionreset');
+        } else await route.continue();
+      });
       await buyer.getByTestId('finding-open-cap.lines').click();
       await buyer.getByTestId('finding-severity-input').getByText('Major').click();
       await buyer.getByTestId('finding-text').fill('Observed capacity of line 1 is 60 % of the 24,000 a month claimed: 4 of 12 cells idle on the second shift.');
@@ -276,6 +305,8 @@ describe.skipIf(!env.available)('visits on a phone', () => {
       await buyer.getByTestId('question-cap.lines').getByTestId('finding').waitFor();
       await expect.poll(() => pill.getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
       await expect.poll(() => buyer.getByTestId('question-cap.lines').getByTestId('finding').getAttribute('data-pending')).toBe('false');
+      expect(lost).toBe(1);
+      expect(await buyer.getByTestId('question-cap.lines').getByTestId('finding').count()).toBe(1);
 
       // --- Close the visit. ------------------------------------------------------------------------------------------
       await buyer.getByTestId('form-back').click();
@@ -316,6 +347,7 @@ describe.skipIf(!env.available)('visits on a phone', () => {
       const closed = (await (await buyer.request.get(`/api/v1/visits/${visitId}`)).json()) as VisitJson;
       expect(closed.capacityObservations).toHaveLength(1);
       expect(closed.claims.find((c) => c.productLine === 'Line 1 housings')?.status).toBe('contradicted');
+      expect(closed.findings).toHaveLength(1); // recorded once, although sent twice
       expect(closed.findings.filter((f) => f.severity === 'major')).toHaveLength(1);
 
       expect(buyerErrors).toEqual([]);

@@ -26,6 +26,8 @@ import { EngagementsPage } from '../pages/engagements/EngagementsPage.js';
 import { EvidenceLibraryPage } from '../pages/evidence/EvidenceLibraryPage.js';
 import { PoliciesPage } from '../pages/policies/PoliciesPage.js';
 import { SupplierProfilePage } from '../pages/suppliers/SupplierProfilePage.js';
+import { VISIT_PAGES } from '../pages/visits/pages.js';
+import { QUALITY_PAGES } from '../pages/quality/routes.js';
 import { can, type Permission, type Session } from './session.js';
 
 /** Navbar sections, in display order. Add one here with its `nav.groups.<id>` i18n key. */
@@ -73,6 +75,10 @@ export const PAGES: AppPage[] = [
   { path: '/profile', component: SupplierProfilePage, labelKey: 'nav.profile', descriptionKey: 'nav.descriptions.profile', icon: IconFactory, group: 'workspace', kinds: ['supplier'] },
   { path: '/evidence', component: EvidenceLibraryPage, labelKey: 'nav.evidence', descriptionKey: 'nav.descriptions.evidence', icon: IconStack, group: 'workspace', kinds: ['supplier'] },
   { path: '/policies', component: PoliciesPage, labelKey: 'nav.policies', descriptionKey: 'nav.descriptions.policies', icon: IconClipboardCheck, group: 'workspace', kinds: ['buyer'], permission: 'policy.read' },
+  // Visits and audits: planning, the on-site phone form (offline outbox), closing, report, portfolio.
+  ...VISIT_PAGES,
+  // Quality: specifications, sample tests, AQL lot inspections, batch-record imports, SPC, verified capacity.
+  ...QUALITY_PAGES,
   { path: '/files', component: FilesPage, labelKey: 'nav.files', descriptionKey: 'nav.descriptions.files', icon: IconFiles, group: 'workspace', permission: 'files.read' },
   {
     path: '/settings/organization',

@@ -1,7 +1,11 @@
 // English UI strings. zh-CN.ts must have exactly the same keys (the `Messages` type enforces it).
 // Later capabilities add their own top-level section (e.g. `engagements: {...}`) to both files.
+import { qualityEn } from './quality.en.js';
+
+import { visitsEn } from './visits.en.js';
 
 export const en = {
+  visits: visitsEn,
   common: {
     appName: 'Bonafide',
     tagline: 'Evidence-based verification for cross-border supplier partnerships',
@@ -1149,6 +1153,7 @@ export const en = {
     invalid_other: 'The policy has {{count}} errors',
     documentRoot: '(document)',
   },
+  quality: qualityEn,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -1,7 +1,11 @@
 // 简体中文界面文案。键必须与 en.ts 完全一致（`Messages` 类型负责检查）。
 import type { Messages } from './en.js';
+import { qualityZhCN } from './quality.zh-CN.js';
+
+import { visitsZhCN } from './visits.zh-CN.js';
 
 export const zhCN: Messages = {
+  visits: visitsZhCN,
   common: {
     appName: 'Bonafide',
     tagline: '以证据为本的跨境供应商合作验证平台',
@@ -1148,4 +1152,5 @@ export const zhCN: Messages = {
     invalid_other: '政策有 {{count}} 处错误',
     documentRoot: '（文档）',
   },
+  quality: qualityZhCN,
 };

@@ -322,7 +322,8 @@ export class Outbox {
     for (;;) {
       const session = this.session;
       if (!session || !browserOnline()) return;
-      const next = this.items.filter((i) => this.mine(i, session)).sort((a, b) => a.seq - b.seq)[0];
+      // Oldest first; photos after the small JSON changes, so a slow upload does not hold answers back.
+      const next = this.items.filter((i) => this.mine(i, session)).sort((a, b) => Number(a.kind === 'photo') - Number(b.kind === 'photo') || a.seq - b.seq)[0];
       if (!next) {
         this.stopHeartbeat();
         return;

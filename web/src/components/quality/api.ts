@@ -1,6 +1,6 @@
 // Queries of the quality capability. Engagement-scoped data hangs below ['engagement', id, 'quality'], so it
 // is refreshed with the engagement and reset on an organization switch like every other query.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from '../../api/client.js';
 import type { AqlPlan, Capacity, Import, ImportKind, LotInspections, SampleTest, Spc, SpcCharacteristic, Specification } from './types.js';
 
@@ -45,9 +45,10 @@ export interface PlanQuery {
 /** The sampling plan for what is typed so far; disabled until the lot size and AQL are usable. */
 export function useAqlPlan(q: PlanQuery | null) {
   return useQuery({
-    queryKey: ['public-free', 'aql-plan', q],
+    queryKey: ['aql-plan', q],
     queryFn: ({ signal }) => api.get<AqlPlan>('/api/v1/aql/plan', { ...q! }, signal),
     enabled: Boolean(q),
+    placeholderData: keepPreviousData,
     staleTime: Infinity,
     retry: false,
   });

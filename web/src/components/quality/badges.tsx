@@ -12,11 +12,11 @@ export const VERDICT_COLORS: Record<'pass' | 'fail' | 'not_tested', Color> = { p
 export const SEVERITY_COLORS: Record<string, Color> = { normal: 'blue', tightened: 'orange', reduced: 'teal', discontinued: 'red' };
 export const DECISION_COLORS: Record<LotInspection['decision'], Color> = { accepted: 'green', 'accepted-normal-reinstated': 'green', 'not-accepted': 'red' };
 
-export function CriticalityBadge({ criticality, size = 'sm' }: { criticality: Criticality; size?: BadgeProps['size'] }) {
+export function CriticalityBadge({ criticality, size = 'sm', count }: { criticality: Criticality; size?: BadgeProps['size']; count?: number }) {
   const { t } = useTranslation();
   return (
     <Badge {...common} size={size} variant="light" color={CRITICALITY_COLORS[criticality]} data-testid="criticality-badge" data-criticality={criticality}>
-      {t(`quality.criticality.${criticality}`)}
+      {count === undefined ? t(`quality.criticality.${criticality}`) : `${count} × ${t(`quality.criticality.${criticality}`)}`}
     </Badge>
   );
 }

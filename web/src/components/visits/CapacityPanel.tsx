@@ -2,7 +2,7 @@
 // answers), with the formula shown as it fills in, held against one of the supplier's capacity claims. The
 // server computes the same figure and decides supported or contradicted with the policy's tolerance.
 import { Alert, Badge, Button, Card, Divider, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CapacityDraft } from '../../../../src/domain/visits/answers.js';
 import { IconInfo } from '../icons.js';
@@ -21,7 +21,8 @@ export function Formula({ inputs, value, period, testId }: { inputs: Inputs; val
   const n = (k: string) => (typeof inputs[k] === 'number' ? (inputs[k] as number) : undefined);
   const cycle = n('cycleTimeSeconds');
   const perCycle = n('cavitiesOrUnitsPerCycle') ?? 1;
-  const rate = n('unitsPerHour') ?? (cycle ? (3600 / cycle) * perCycle : undefined);
+  // With a cycle time the rate is derived from it (the server's inputs carry the derived unitsPerHour as well).
+  const rate = cycle ? (3600 / cycle) * perCycle : n('unitsPerHour');
   const missing = (k: string) => t(`visits.capacity.inputs.${k}`);
   const term = (k: string, v: number | undefined, opts: Record<string, string> = {}) => (v === undefined ? `[${missing(k)}]` : t(`visits.capacity.terms.${k}`, { value: num.n(v), ...opts }));
   const terms = [
@@ -30,7 +31,7 @@ export function Formula({ inputs, value, period, testId }: { inputs: Inputs; val
     term('hoursPerShift', n('hoursPerShift')),
     rate === undefined
       ? `[${missing('unitsPerHour')}]`
-      : cycle !== undefined && n('unitsPerHour') === undefined
+      : cycle !== undefined
         ? t('visits.capacity.terms.rateFromCycle', { value: num.n(rate), cycle: num.n(cycle), perCycle: num.n(perCycle) })
         : t('visits.capacity.terms.unitsPerHour', { value: num.n(rate) }),
     n('availability') === undefined ? `[${missing('availability')}]` : t('visits.capacity.terms.availability', { value: num.pct(n('availability')!) }),
@@ -38,9 +39,14 @@ export function Formula({ inputs, value, period, testId }: { inputs: Inputs; val
   if (period !== 'day') terms.push(term('workingDaysPerPeriod', n('workingDaysPerPeriod'), { period: t(`visits.capacity.periods.${period}`, { defaultValue: period }) }));
   return (
     <Text size="sm" className="bf-mono" style={{ lineHeight: 1.7, wordBreak: 'break-word' }} data-testid={testId}>
-      {terms.join(' × ')}
+      {terms.map((term, i) => (
+        <span key={i}>
+          {i > 0 ? ' × ' : ''}
+          <span style={{ whiteSpace: 'nowrap' }}>{term}</span>
+        </span>
+      ))}
       {' = '}
-      <Text span fw={700} c={value === null ? 'dimmed' : 'dark'} className="bf-mono">
+      <Text span fw={700} c={value === null ? 'dimmed' : 'dark'} className="bf-mono" style={{ whiteSpace: 'nowrap' }}>
         {value === null ? '?' : t('visits.capacity.perPeriod', { value: num.int(value), period: t(`visits.capacity.periods.${period}`, { defaultValue: period }) })}
       </Text>
     </Text>
@@ -66,6 +72,14 @@ export function CapacityPanel({
   const [claimId, setClaimId] = useState<string | null>(capacityClaims.length === 1 ? capacityClaims[0].id : null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  // A result that arrives (now, or when the connection is back) is brought into view.
+  const results = useRef<HTMLDivElement>(null);
+  const first = rows[0]?.server?.id ?? rows[0]?.key ?? null;
+  const seen = useRef(first);
+  useEffect(() => {
+    if (first && first !== seen.current) results.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    seen.current = first;
+  }, [first]);
   if (!draft) return null;
   const period = draft.inputs.workingDaysPerPeriod !== undefined ? 'month' : 'day';
   const claimOf = (id: string) => claims.find((c) => c.id === id);
@@ -150,7 +164,7 @@ export function CapacityPanel({
       )}
 
       {rows.length > 0 && <Divider my="md" />}
-      <Stack gap="sm">
+      <Stack gap="sm" ref={results}>
         {rows.map((r) =>
           r.server ? (
             <ObservationResult key={r.key} obs={r.server} claim={claimOf(r.server.claimId)} />
@@ -185,10 +199,23 @@ export function ObservationResult({ obs, claim }: { obs: NonNullable<CapacityRow
           {t(`visits.claimStatus.${obs.status}`)}
         </Badge>
       </Group>
-      <SimpleGrid cols={2} spacing="xs" mt="sm">
-        <Figure label={t('visits.capacity.observed')} value={t('visits.capacity.perPeriod', { value: num.int(obs.comparedValue), period: per(claimPeriod) })} strong testId="capacity-observed" />
+      <Group gap="xs" mt="sm" align="baseline" wrap="wrap">
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('visits.capacity.observed')}
+          </Text>
+          <Text size="xl" fw={700} data-testid="capacity-observed" style={{ whiteSpace: 'nowrap' }}>
+            {t('visits.capacity.perPeriod', { value: num.int(obs.comparedValue), period: per(claimPeriod) })}
+          </Text>
+        </div>
+        <Text size="sm" c={obs.status === 'supported' ? 'green.8' : 'red.8'} fw={600}>
+          {t('visits.capacity.ofClaimBefore')}
+          <span data-testid="capacity-ratio">{num.pct(obs.ratio)}</span>
+          {t('visits.capacity.ofClaimAfter')}
+        </Text>
+      </Group>
+      <SimpleGrid cols={2} spacing="xs" mt="xs">
         <Figure label={t('visits.capacity.claimedLabel')} value={t('visits.capacity.perPeriod', { value: num.int(obs.claimed.value), period: per(claimPeriod) })} />
-        <Figure label={t('visits.capacity.ratio')} value={num.pct(obs.ratio)} testId="capacity-ratio" />
         <Figure label={t('visits.capacity.threshold', { tolerance: num.pct(obs.tolerance) })} value={t('visits.capacity.perPeriod', { value: num.int(obs.threshold), period: per(claimPeriod) })} />
       </SimpleGrid>
       <Paper p="xs" mt="sm" bg="gray.0" radius="sm">
@@ -217,7 +244,7 @@ function Figure({ label, value, strong, testId }: { label: string; value: string
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size={strong ? 'lg' : 'sm'} fw={strong ? 700 : 500} data-testid={testId}>
+      <Text size={strong ? 'md' : 'sm'} fw={strong ? 700 : 500} data-testid={testId}>
         {value}
       </Text>
     </div>

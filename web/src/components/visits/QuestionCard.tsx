@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChecklistQuestion } from '../../../../src/contracts/visits.js';
 import { SeverityBadge } from './badges.js';
 import { useLoc, useSiteTime } from './format.js';
-import { IconCamera, IconFlag, IconX } from './icons.js';
+import { IconBan, IconCamera, IconFlag, IconNote, IconX } from './icons.js';
 import type { FindingRow, LocalAnswer, PhotoView } from './useRecorder.js';
 
 export interface QuestionCardProps {
@@ -101,27 +101,12 @@ export function QuestionCard(p: QuestionCardProps) {
         )}
 
         {!p.readOnly && (
-          <Group gap={6} wrap="wrap">
-            <Button
-              size="compact-sm"
-              variant={na ? 'filled' : 'default'}
-              color={na ? 'gray' : undefined}
-              onClick={() => change({ notApplicable: !na, value: null })}
-              data-testid={`na-${q.id}`}
-              aria-pressed={na}
-            >
-              {t('visits.form.notApplicable')}
-            </Button>
-            {!noteOpen && !p.answer?.note && (
-              <Button size="compact-sm" variant="default" onClick={() => setNoteOpen(true)} data-testid={`note-open-${q.id}`}>
-                {t('visits.form.addNote')}
-              </Button>
-            )}
+          <SimpleGrid cols={q.type === 'photo' ? 3 : 4} spacing={4} data-testid="question-tools">
+            <ToolButton icon={<IconBan size={18} />} label={t('visits.form.naShort')} active={na} onClick={() => change({ notApplicable: !na, value: null })} testId={`na-${q.id}`} ariaLabel={t('visits.form.notApplicable')} />
+            <ToolButton icon={<IconNote size={18} />} label={t('visits.form.addNote')} active={noteOpen || Boolean(p.answer?.note)} onClick={() => setNoteOpen(!noteOpen || Boolean(p.answer?.note))} testId={`note-open-${q.id}`} />
             {q.type !== 'photo' && <CameraButton compact onFile={p.onPhoto} testId={`photo-input-${q.id}`} />}
-            <Button size="compact-sm" variant="default" leftSection={<IconFlag size={14} />} onClick={p.onAddFinding} data-testid={`finding-open-${q.id}`}>
-              {t('visits.form.addFinding')}
-            </Button>
-          </Group>
+            <ToolButton icon={<IconFlag size={18} />} label={t('visits.form.addFinding')} onClick={p.onAddFinding} testId={`finding-open-${q.id}`} />
+          </SimpleGrid>
         )}
       </Stack>
     </Paper>
@@ -329,9 +314,7 @@ export function CameraButton({ onFile, testId, compact }: { onFile: (f: File) =>
     <>
       <input ref={input} type="file" accept="image/*" capture="environment" hidden onChange={(e) => void pick(e.currentTarget.files)} data-testid={testId} />
       {compact ? (
-        <Button size="compact-sm" variant="default" leftSection={<IconCamera size={14} />} loading={busy} onClick={() => input.current?.click()}>
-          {t('visits.form.addPhoto')}
-        </Button>
+        <ToolButton icon={<IconCamera size={18} />} label={t('visits.form.addPhoto')} loading={busy} onClick={() => input.current?.click()} />
       ) : (
         <Button h={56} size="lg" radius="md" variant="light" leftSection={<IconCamera size={22} />} loading={busy} onClick={() => input.current?.click()} fullWidth>
           {t('visits.form.takePhoto')}
@@ -400,5 +383,26 @@ export function FindingLine({ row, extra }: { row: FindingRow; extra?: ReactNode
       )}
       {extra}
     </Paper>
+  );
+}
+
+/** A small tool under a question: icon above a short label, big enough to hit with a thumb. */
+function ToolButton({ icon, label, onClick, active, loading, testId, ariaLabel }: { icon: ReactNode; label: string; onClick: () => void; active?: boolean; loading?: boolean; testId?: string; ariaLabel?: string }) {
+  return (
+    <Button
+      h={50}
+      px={2}
+      variant={active ? 'light' : 'subtle'}
+      color={active ? 'brand' : 'gray'}
+      onClick={onClick}
+      loading={loading}
+      aria-pressed={active}
+      aria-label={ariaLabel}
+      data-testid={testId}
+      styles={{ inner: { flexDirection: 'column', gap: 2 }, section: { margin: 0 }, label: { fontSize: 12, fontWeight: 500 } }}
+      leftSection={icon}
+    >
+      {label}
+    </Button>
   );
 }

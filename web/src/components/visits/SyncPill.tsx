@@ -25,14 +25,17 @@ export function SyncPill({ visitId, typing = 0 }: { visitId?: string; typing?: n
   return (
     <Tooltip label={hint} multiline maw={280} withArrow>
       <Badge
-        size="lg"
+        size="md"
         radius="xl"
         variant="light"
         color={COLORS[s.state]}
         leftSection={icon}
         tt="none"
         fw={600}
+        h="auto"
+        py={6}
         style={{ cursor: s.state === 'offline' ? 'pointer' : undefined, maxWidth: '100%' }}
+        styles={{ label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3 } }}
         onClick={() => (s.state === 'offline' ? void outbox.flush() : undefined)}
         data-testid="sync-status"
         data-state={s.state}

@@ -92,3 +92,15 @@ export const IconChecklist = make(
   </>,
 );
 export const IconX = make(<path d="M6 6l12 12M18 6L6 18" />);
+export const IconBan = make(
+  <>
+    <circle cx="12" cy="12" r="8" />
+    <path d="M6.5 6.5l11 11" />
+  </>,
+);
+export const IconNote = make(
+  <>
+    <path d="M5 4h14v12l-4 4H5z" />
+    <path d="M15 20v-4h4M8 9h8M8 13h5" />
+  </>,
+);

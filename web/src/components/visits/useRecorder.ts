@@ -5,6 +5,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChecklistQuestion } from '../../../../src/contracts/visits.js';
 import { capacityDraft, checklistProgress, validateAnswer, type AnswerScalar, type ProgressAnswer } from '../../../../src/domain/visits/answers.js';
+import i18n from '../../i18n/index.js';
+import { notify } from '../../lib/notify.js';
 import { newClientId, outbox, type CapacityBody, type CapacityItem, type FindingBody, type FindingItem, type OutboxItem, type PhotoItem } from '../../offline/outbox.js';
 import { preparePhoto } from '../../offline/photos.js';
 import { useOutboxSession, usePendingItems, usePhotoUrls } from '../../offline/useOutbox.js';
@@ -44,6 +46,11 @@ export interface CapacityRow {
 
 const TYPING_DEBOUNCE_MS = 600;
 
+/** The device refused to store a change (storage full or blocked): say so, the change is not kept. */
+function storageFailed(e: unknown) {
+  notify.error(i18n.t('visits.outbox.storageFailed', { message: e instanceof Error ? e.message : String(e) }));
+}
+
 /** The next edit's timestamp: never earlier than (or equal to) the last one, even if the clock steps back. */
 let lastStamp = 0;
 function stamp(): string {
@@ -79,7 +86,7 @@ export function useRecorder(visit: VisitDetail) {
 
   const write = useCallback(
     (questionId: string, a: LocalAnswer) => {
-      void outbox.enqueue(
+      outbox.enqueue(
         {
           kind: 'answer',
           visitId: visit.id,
@@ -87,7 +94,7 @@ export function useRecorder(visit: VisitDetail) {
           body: { clientId: newClientId(), clientUpdatedAt: a.clientUpdatedAt, value: a.value, note: a.note, notApplicable: a.notApplicable },
         },
         session,
-      );
+      ).catch(storageFailed);
     },
     [visit.id, session],
   );
@@ -113,24 +120,23 @@ export function useRecorder(visit: VisitDetail) {
       const next: LocalAnswer = { ...cur, ...patch, clientUpdatedAt: stamp() };
       if (next.notApplicable) next.value = null;
       const check = validateAnswer(q, { value: next.value, notApplicable: next.notApplicable });
+      // Not a valid answer (yet): nothing changes, the last valid value stays on the screen's record and is saved.
+      if (!check.ok) return check.message;
       answersRef.current = new Map(answersRef.current).set(questionId, next);
       setLocal((m) => new Map(m).set(questionId, next));
       const old = timers.current.get(questionId);
       if (old) clearTimeout(old.timer);
       timers.current.delete(questionId);
-      if (!check.ok) {
-        setTyping(timers.current.size);
-        return check.message;
-      }
-      next.value = check.value;
+      // What is sent is the value as the server stores it (text trimmed); the field keeps what was typed.
+      const payload: LocalAnswer = { ...next, value: check.value };
       if (opts.debounce) {
         const timer = setTimeout(() => {
           timers.current.delete(questionId);
           setTyping(timers.current.size);
-          write(questionId, next);
+          write(questionId, payload);
         }, TYPING_DEBOUNCE_MS);
-        timers.current.set(questionId, { timer, answer: next });
-      } else write(questionId, next);
+        timers.current.set(questionId, { timer, answer: payload });
+      } else write(questionId, payload);
       setTyping(timers.current.size);
       return null;
     },
@@ -169,18 +175,16 @@ export function useRecorder(visit: VisitDetail) {
   const addPhoto = useCallback(
     async (questionId: string, file: File, caption?: string) => {
       const photo = await preparePhoto(file);
-      await outbox.enqueue(
-        {
-          kind: 'photo',
-          visitId: visit.id,
-          blob: photo.blob,
-          filename: photo.filename,
-          mediaType: photo.mediaType,
-          fileId: null,
-          body: { clientId: newClientId(), questionId, takenAt: new Date().toISOString(), ...(caption ? { caption } : {}) },
-        },
-        session,
-      );
+      const draft = {
+        kind: 'photo' as const,
+        visitId: visit.id,
+        blob: photo.blob,
+        filename: photo.filename,
+        mediaType: photo.mediaType,
+        fileId: null,
+        body: { clientId: newClientId(), questionId, takenAt: new Date().toISOString(), ...(caption ? { caption } : {}) },
+      };
+      await outbox.enqueue(draft, session).catch(storageFailed);
     },
     [visit.id, session],
   );
@@ -201,7 +205,10 @@ export function useRecorder(visit: VisitDetail) {
     ];
   }, [visit.findings, pending]);
 
-  const addFinding = useCallback((body: Omit<FindingBody, 'clientId'>) => outbox.enqueue({ kind: 'finding', visitId: visit.id, body: { ...body, clientId: newClientId() } }, session), [visit.id, session]);
+  const addFinding = useCallback(
+    (body: Omit<FindingBody, 'clientId'>) => outbox.enqueue({ kind: 'finding', visitId: visit.id, body: { ...body, clientId: newClientId() } }, session).catch(storageFailed),
+    [visit.id, session],
+  );
 
   const observations = useMemo((): CapacityRow[] => {
     const known = new Set(visit.capacityObservations.map((c) => c.clientId));
@@ -214,7 +221,7 @@ export function useRecorder(visit: VisitDetail) {
   }, [visit.capacityObservations, visit.claims, pending]);
 
   const addCapacity = useCallback(
-    (body: Omit<CapacityBody, 'clientId'>) => outbox.enqueue({ kind: 'capacity', visitId: visit.id, body: { ...body, clientId: newClientId() } }, session),
+    (body: Omit<CapacityBody, 'clientId'>) => outbox.enqueue({ kind: 'capacity', visitId: visit.id, body: { ...body, clientId: newClientId() } }, session).catch(storageFailed),
     [visit.id, session],
   );
 

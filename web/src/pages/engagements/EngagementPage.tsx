@@ -25,6 +25,7 @@ import { PolicyLine } from './PolicyLine.js';
 import { ReadinessTab } from './ReadinessTab.js';
 import { ResponseBanner } from './ResponseBanner.js';
 import { VisitAdviceTab } from './VisitAdviceTab.js';
+import { IconChartLine } from '../../components/quality/icons.js';
 
 const TABS = ['overview', 'readiness', 'evidence', 'visit', 'messages'] as const;
 type Tab = (typeof TABS)[number];
@@ -95,6 +96,9 @@ function EngagementView({ engagement: e }: { engagement: Engagement }) {
             <PolicyLine engagement={e} canMove={canDecide && open} />
           </div>
           <Group gap="xs" wrap="nowrap">
+            <Button component={Link} to={`/engagements/${e.id}/quality`} variant="default" leftSection={<IconChartLine size={16} />} data-testid="quality-link">
+              {t('quality.nav.quality')}
+            </Button>
             {canDecide && open && (
               <Button leftSection={<IconClipboardCheck size={16} />} onClick={gate.open} data-testid="gate-open">
                 {t('engagements.gate.button')}
@@ -152,6 +156,17 @@ function EngagementView({ engagement: e }: { engagement: Engagement }) {
           <EvidenceTab engagement={e} />
         </Tabs.Panel>
         <Tabs.Panel value="visit">
+          {/* Visits of this engagement (web/src/pages/visits): the list, and planning one for the buyer. */}
+          <Group justify="flex-end" gap="xs" mb="sm">
+            <Button component={Link} to={`/visits?engagementId=${e.id}&show=all`} variant="default" leftSection={<IconFactory size={16} />} data-testid="engagement-visits">
+              {t('visits.engagementLink')}
+            </Button>
+            {e.myRole === 'buyer' && open && (
+              <Button component={Link} to={`/visits?engagementId=${e.id}&plan=1`} data-testid="engagement-plan-visit">
+                {t('visits.plan.open')}
+              </Button>
+            )}
+          </Group>
           <VisitAdviceTab engagement={e} />
         </Tabs.Panel>
         <Tabs.Panel value="messages">

@@ -80,14 +80,9 @@ function VisitForm({ visit }: { visit: VisitDetail }) {
         py="xs"
         style={{ zIndex: 5, marginTop: 'calc(var(--mantine-spacing-lg) * -1)', paddingTop: 'var(--mantine-spacing-sm)', borderBottom: '1px solid var(--mantine-color-gray-2)' }}
       >
-        <Group justify="space-between" gap="xs" wrap="nowrap">
-          <Anchor component={Link} to={`/visits/${visit.id}`} size="sm" style={{ minWidth: 0 }} truncate data-testid="form-back">
-            ← {visit.title}
-          </Anchor>
-          <SyncPill visitId={visit.id} typing={rec.typing} />
-        </Group>
+        <SyncPill visitId={visit.id} typing={rec.typing} />
         <Group justify="space-between" gap="xs" mt={6} wrap="nowrap">
-          <Text size="xs" c="dimmed" data-testid="form-progress-text">
+          <Text size="xs" c="dimmed" data-testid="form-progress-text" style={{ flexShrink: 0 }}>
             {t('visits.form.progress', { done, total })}
           </Text>
           <Text size="xs" c="dimmed" truncate>
@@ -106,19 +101,13 @@ function VisitForm({ visit }: { visit: VisitDetail }) {
         </Alert>
       )}
 
-      <Group justify="space-between" align="flex-end" mt="md" mb="sm" wrap="nowrap" gap="xs">
-        <div style={{ minWidth: 0 }}>
-          <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: 0.4 }}>
-            {t('visits.form.sectionOf', { n: index + 1, total: sections.length })}
-            {sectionProgress ? ` · ${t('visits.form.sectionAnswered', { done: sectionProgress.answered, total: sectionProgress.total })}` : ''}
-          </Text>
-          <Title order={3} fw={650} data-testid="form-section-title">
-            {loc(section.title)}
-          </Title>
-        </div>
+      <Group justify="space-between" mt="sm" gap="xs" wrap="nowrap">
+        <Anchor component={Link} to={`/visits/${visit.id}`} size="sm" truncate style={{ minWidth: 0 }} data-testid="form-back">
+          ← {visit.title}
+        </Anchor>
         <Menu position="bottom-end" shadow="md" width={280}>
           <Menu.Target>
-            <Button variant="default" size="compact-md" rightSection={<IconChevronDown size={14} />} data-testid="form-sections">
+            <Button variant="default" size="compact-md" rightSection={<IconChevronDown size={14} />} style={{ flexShrink: 0 }} data-testid="form-sections">
               {t('visits.form.sections')}
             </Button>
           </Menu.Target>
@@ -134,6 +123,13 @@ function VisitForm({ visit }: { visit: VisitDetail }) {
           </Menu.Dropdown>
         </Menu>
       </Group>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase" mt="sm" style={{ letterSpacing: 0.4 }}>
+        {t('visits.form.sectionOf', { n: index + 1, total: sections.length })}
+        {sectionProgress ? ` · ${t('visits.form.sectionAnswered', { done: sectionProgress.answered, total: sectionProgress.total })}` : ''}
+      </Text>
+      <Title order={3} fw={650} mb="sm" data-testid="form-section-title">
+        {loc(section.title)}
+      </Title>
       {section.description && (
         <Text size="sm" c="dimmed" mb="md">
           {loc(section.description)}
