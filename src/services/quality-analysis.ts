@@ -168,6 +168,8 @@ async function computeCapacity(db: Executor, e: EngagementRow) {
   const claims = (await listClaims(db, e.supplier_organization_id)).filter((c) => c.type === 'capacity');
   const sites = await listSites(db, e.supplier_organization_id);
   const matching = claims.map((c) => ({ id: c.id, productLine: c.product_line, siteName: sites.find((s) => s.id === c.site_id)?.name ?? null }));
+  // Production months are the plant's local months.
+  const timeZone = sites[0]?.time_zone;
   const groups = new Map<string, CapacityGroup>();
   for (const l of logs) {
     const claimId = matchLineToClaim(l.site, l.line, matching);
@@ -196,7 +198,7 @@ async function computeCapacity(db: Executor, e: EngagementRow) {
     let comparison: ClaimComparison | null = null;
     let note: string | null = null;
     try {
-      demonstrated = demonstratedCapacity(g.logs);
+      demonstrated = demonstratedCapacity(g.logs, timeZone ? { timeZone } : {});
     } catch (err) {
       if (!(err instanceof CapacityInputError)) throw err;
       note = err.message;

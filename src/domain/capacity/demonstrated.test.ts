@@ -260,3 +260,15 @@ describe('demonstratedCapacity', () => {
     expect(r.plannedHoursPerPeriod).toBe(744 * lines.length);
   });
 });
+
+describe('months in the site time zone', () => {
+  it('puts a 07:00 Shanghai first shift of the month into that month, not the previous UTC month', () => {
+    // 2026-05-01 07:00 +08:00 is 2026-04-30 23:00 UTC.
+    const log = {
+      site: 'Plant 1', line: 'L1', periodStart: new Date('2026-04-30T23:00:00Z'), periodEnd: new Date('2026-05-01T09:00:00Z'),
+      plannedMinutes: 600, downtimeMinutes: 0, goodOutput: 1000, scrap: 0,
+    };
+    expect(demonstratedCapacity([log]).byPeriod[0].period).toBe('2026-04');
+    expect(demonstratedCapacity([log], { timeZone: 'Asia/Shanghai' }).byPeriod[0].period).toBe('2026-05');
+  });
+});

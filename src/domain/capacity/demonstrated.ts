@@ -10,8 +10,9 @@
 // Percentile: linear interpolation between order statistics, Hyndman & Fan (1996) type 7 — the default of
 // R's quantile(), NumPy's percentile(method='linear') and Excel's PERCENTILE.INC: with the n values sorted
 // x[0] ≤ … ≤ x[n−1] and h = (n − 1)·p, the result is x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
-// A log belongs to the calendar month (UTC) in which its period starts.
+// A log belongs to the calendar month in which its period starts: in the site's time zone when given, else UTC.
 // Cost: one pass to group, then sorts — O(n log n) overall (O(w·n log n) for the rolling series of w months).
+import { timeZoneOffsetMs } from '../communication/response-times.js';
 import { CapacityInputError, clean, formatNumber, requireFinite } from './types.js';
 
 export interface ProductionLogRow {
@@ -34,6 +35,11 @@ export interface DemonstratedCapacityOptions {
   percentile?: number;
   /** Months in the trailing window of each point of `series`; default 3. */
   windowMonths?: number;
+  /**
+   * IANA time zone of the site: a log belongs to the local calendar month its period starts in. Without it, UTC —
+   * which puts a Chinese plant's 07:00 first shift of the month into the previous month.
+   */
+  timeZone?: string;
 }
 
 export interface DemonstratedPeriodRow {
@@ -120,7 +126,7 @@ interface Group {
   downMin: number;
 }
 
-function checkRow(row: ProductionLogRow, i: number): number {
+function checkRow(row: ProductionLogRow, i: number, timeZone?: string): number {
   const f = (name: string): string => `logs[${i}].${name}`;
   if (row === null || typeof row !== 'object') throw new CapacityInputError(`logs[${i}]`, `logs[${i}] must be an object`);
   if (typeof row.site !== 'string' || row.site.length === 0) throw new CapacityInputError(f('site'), `${f('site')} must be a non-empty string`);
@@ -137,7 +143,7 @@ function checkRow(row: ProductionLogRow, i: number): number {
   if (row.downtimeMinutes > row.plannedMinutes) {
     throw new CapacityInputError(f('downtimeMinutes'), `${f('downtimeMinutes')} must not exceed plannedMinutes`);
   }
-  const d = row.periodStart;
+  const d = timeZone ? new Date(start + timeZoneOffsetMs(start, timeZone)) : row.periodStart;
   return d.getUTCFullYear() * 12 + d.getUTCMonth();
 }
 
@@ -186,7 +192,7 @@ export function demonstratedCapacity(
   let maxMonth = -Infinity;
   for (let i = 0; i < logs.length; i++) {
     const row = logs[i];
-    const month = checkRow(row, i);
+    const month = checkRow(row, i, options.timeZone);
     if (month < minMonth) minMonth = month;
     if (month > maxMonth) maxMonth = month;
     const key = `${month}\u0000${row.site}\u0000${row.line}`;
