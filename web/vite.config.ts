@@ -23,6 +23,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'mantine', test: /node_modules[\\/]@mantine/ },
+            // Charts are only on the quality pages, which load lazily: keep them out of the first load.
+            { name: 'charts', test: /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|decimal\.js-light|es-toolkit|eventemitter3|immer|redux|@reduxjs|reselect|react-redux|use-sync-external-store|internmap)[\\/]/ },
             { name: 'vendor', test: /node_modules/ },
           ],
         },
