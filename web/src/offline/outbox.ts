@@ -100,6 +100,7 @@ type DroppedListener = (d: DroppedChange) => void;
 const MIN_BACKOFF_MS = 2_000;
 const MAX_BACKOFF_MS = 30_000;
 const HEARTBEAT_MS = 15_000;
+const SESSION_CHECK_MS = 5_000;
 const JSON_TIMEOUT_MS = 30_000;
 const UPLOAD_TIMEOUT_MS = 180_000;
 
@@ -147,6 +148,7 @@ export class Outbox {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private unreachable = false;
+  private verifiedAt = 0;
   private needsLogin = false;
   private seq = 0;
   private loaded: Promise<void>;
@@ -214,6 +216,7 @@ export class Outbox {
     const changed = session?.userId !== this.session?.userId || session?.organizationId !== this.session?.organizationId;
     this.session = session;
     if (changed) {
+      this.verifiedAt = 0;
       this.needsLogin = false;
       this.emit();
     }
@@ -318,7 +321,31 @@ export class Outbox {
     } else await f();
   }
 
+  /**
+   * Who the session cookie belongs to right now, from the server (cached for a few seconds): a change is only
+   * ever sent as the person, in the organization, that made it — even if someone else logged in on this device
+   * (or in another tab) since.
+   */
+  private async verifiedSession(): Promise<SessionRef | null> {
+    if (this.session && Date.now() - this.verifiedAt < SESSION_CHECK_MS) return this.session;
+    const me = await fetchMe(); // null when logged out; throws when the server cannot be reached
+    this.session = me?.currentOrganization ? { userId: me.user.id, organizationId: me.currentOrganization.id } : null;
+    this.verifiedAt = Date.now();
+    return this.session;
+  }
+
   private async drain(): Promise<void> {
+    if (!this.items.some((i) => this.mine(i))) return;
+    try {
+      if (!(await this.verifiedSession())) {
+        this.needsLogin = true;
+        return;
+      }
+    } catch {
+      this.unreachable = true;
+      this.scheduleRetry();
+      return;
+    }
     for (;;) {
       const session = this.session;
       if (!session || !browserOnline()) return;

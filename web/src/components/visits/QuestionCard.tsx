@@ -330,7 +330,7 @@ export function PhotoGrid({ photos, onDiscard }: { photos: PhotoView[]; onDiscar
     <SimpleGrid cols={3} spacing="xs" data-testid="photo-grid">
       {photos.map((ph) => (
         <Box key={ph.key} pos="relative" data-testid="photo" data-pending={ph.pending ? 'true' : 'false'}>
-          <UnstyledButton component="a" href={ph.pending ? ph.url : ph.url} target="_blank" rel="noreferrer" style={{ display: 'block' }} aria-label={ph.filename}>
+          <UnstyledButton component="a" href={ph.url} target="_blank" rel="noreferrer" style={{ display: 'block' }} aria-label={ph.filename}>
             <Image src={ph.url} alt={ph.caption ?? ph.filename} h={96} radius="sm" fit="cover" />
           </UnstyledButton>
           {ph.pending && (
