@@ -144,8 +144,9 @@ function individuals(x: Float64Array): Core {
     ss += d * d;
     mr += Math.abs(v - prev);
     prev = v;
-    if (v < min) min = v;
-    if (v > max) max = v;
+    // Math.min/max rather than `if`: compiled without a branch in the loop.
+    min = Math.min(min, v);
+    max = Math.max(max, v);
   }
   if (!Number.isFinite(ss) || !Number.isFinite(mr)) notFinite(x, n);
   const mean = x0 + s / n;

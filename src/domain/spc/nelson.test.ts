@@ -105,6 +105,44 @@ describe('fast single-pass screen = reference rule-by-rule evaluation', () => {
     expect(result.signals.find((s) => s.rule === 2)!.points).toContain(508);
   });
 
+  it('every length from 1 to 200 and around block/chunk edges (partial last block, first-block masks)', () => {
+    const r = lcg(11);
+    const long = Array.from({ length: 8300 }, () => Math.round(gauss(r) * 3) / 2 + (r() < 0.3 ? 0.25 : 0));
+    const lengths = [...Array.from({ length: 200 }, (_, i) => i + 1), 4095, 4096, 4097, 4127, 4128, 4129, 8191, 8192, 8300];
+    for (const n of lengths) {
+      const x = long.slice(0, n);
+      expect(nelsonSignals(x, 0, 0.5)).toEqual(nelsonSignalsReference(x, 0, 0.5));
+      expect(nelsonSignals(x, 0.1, 0.7)).toEqual(nelsonSignalsReference(x, 0.1, 0.7));
+    }
+  });
+
+  it('runs and alternations crossing 32-point block boundaries', () => {
+    // Long monotone stretches, alternations and one-sided runs of every length, at every offset.
+    const x: number[] = [];
+    for (let len = 1; len <= 40; len++) {
+      for (let k = 0; k < len; k++) x.push(len % 3 === 0 ? k * 0.01 : len % 3 === 1 ? (k % 2 ? 1.5 : -1.5) : 0.5 + (k % 2) * 0.8);
+      x.push(0);
+    }
+    expect(nelsonSignals(x, 0, 1)).toEqual(nelsonSignalsReference(x, 0, 1));
+    expect(nelsonSignals(x, 0.2, 0.3)).toEqual(nelsonSignalsReference(x, 0.2, 0.3));
+  });
+
+  it('points exactly on the center line and the zone limits, without ties', () => {
+    // Ties make the fast path re-check in value space anyway; here the exact-limit points stand on their own.
+    for (const [center, sigma] of [
+      [0, 1],
+      [0.1, 0.7],
+      [1e6, 1e-3],
+    ] as const) {
+      const r = lcg(5);
+      const limits = [-3, -2, -1, 0, 1, 2, 3].map((k) => center + k * sigma);
+      const x = Float64Array.from({ length: 20_000 }, (_, i) =>
+        r() < 0.3 ? limits[(i * 7 + Math.floor(r() * 7)) % 7]! : center + sigma * (gauss(r) * 1.2 + (i % 300 < 40 ? 1 : 0)),
+      );
+      expect(nelsonSignals(x, center, sigma)).toEqual(nelsonSignalsReference(x, center, sigma));
+    }
+  });
+
   it('degenerate σ = 0 falls back to the reference', () => {
     expect(nelsonSignals([1, 1, 1, 2], 1, 0)).toEqual([{ rule: 1, points: [3] }]);
   });

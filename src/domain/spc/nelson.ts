@@ -155,218 +155,352 @@ export function nelsonSignalsReference(points: ArrayLike<number>, center: number
   return collect(found);
 }
 
-// ---- fast path: one fused pass with bit-lane shift registers -------------------------------------------------------
+// ---- fast path: flag words for 32 points at a time, rules evaluated bit-parallel --------------------------------
 //
-// Every point is binned on a grid of 1/64 σ (bin q ↔ z = (x − center)/σ ∈ [q/64 − 16, (q+1)/64 − 16)). A table gives
-// the zone bits of each bin; bins within one bin-width of a zone boundary get the union of the neighbouring classes,
-// so binning rounding can only ADD bits. The bits are shifted into lanes of three 32-bit words (one lane per
-// condition and side; a zero guard bit above lanes tested for "all ones"); after each point one add-and-mask per
-// word detects every lane that is all ones, and two small tables detect the k-of-m rules 5 and 6. All these tests
-// are monotone in the bits, so they fire at a superset of the true signals. A fourth lane remembers which of the
-// last 15 points were uncertain (a union bin, or a direction tie): an alarm whose window holds none is exact as
-// screened; otherwise it is confirmed in value space with the per-point checks above. Rule 8 is always confirmed.
+// Phase 1, per point (the only per-point work): the value goes onto a fixed-point grid of 2^24 steps per σ,
+// t = x·a + b with the center line at 2^28, so the integer part of t / 2^24 is the σ-zone (16 = [c, c + σ)). A
+// 32-entry table turns the zone into flag bits (above center, beyond ±1σ, ±2σ, beyond 3σ); comparing t with the
+// previous point's gives the direction. All of it is integer arithmetic and one table load: V8 compiles float
+// comparisons that produce 0/1 into branches, which random data mispredicts.
 //
-// Cost: about 100 machine instructions per point under V8 (TurboFan keeps map and bounds checks in the loop), i.e.
-// roughly 10× a bare summing pass over the same Float64Array — see bench/spc.ts.
+// The grid is exact except within δ steps of a zone boundary (rounding of x·a + b and of the reference's limits
+// center ± kσ) and for ties between consecutive points. Such points are marked UNSURE; a rule whose window
+// contains one is re-checked in value space with the per-point checks above, so the result equals the reference.
+//
+// Layout: each point's flags are spread one per nibble (flag k at bit 4k) and shifted into an accumulator, so
+// after 4 points nibble k holds flag k of those 4 points; 8 such words (32 points) are an 8×8 nibble matrix whose
+// transpose is one 32-bit word per flag. In the words, bit 31 is the block's first point (bit 31 − j = point j),
+// so "the point s earlier" is a right shift by s, pulling in the previous block's last points from its low bits.
+//
+// Phase 2, per block: each rule is a few ANDs/ORs of shifted flag words; a nonzero result is decoded with
+// Math.clz32 into point indices, in ascending order. Blocks whose windows hold an unsure point take a slow path.
+//
+// Cost (1e6 points, Node 20): phase 1 ≈ 1.6 ns a point, phase 2 ≈ 2 ns a point — about 6× a bare summing
+// pass over the same Float64Array (see bench/spc.ts). Evaluating the rules one at a time over a chunk of
+// blocks (smaller loops) measured slower: V8 did not specialise the per-rule switch.
 
-const BINS = 64;
-const NBINS = 32 * BINS;
-const Z_OFFSET = 16 * BINS;
-/** Fixed-point steps per bin: positions of ±16σ around the center stay below 2^29 (small integers in V8). */
-const FINE_BITS = 18;
-const FINE = 1 << FINE_BITS;
-
-// Word 1: A (x > c) bits 0–8, guard 9 | B (x < c) bits 10–18, guard 19 | OUT (beyond 1σ) bits 20–27, guard 28 |
-//         rule-1 flag bit 29 (not kept).
-const K1 = 0x1fe | (0x1fe << 10) | (0xfe << 20);
-const O1 = 1 | (1 << 10) | (1 << 20);
-const G1 = (1 << 9) | (1 << 19) | (1 << 28);
-const R1_BIT = 1 << 29;
-// Word 2: IN (within 1σ) bits 0–14, guard 15 | UP (x_i > x_{i−1}) bits 16–20, guard 21 | DN (not up) 22–26, guard 27.
-const K2 = 0x7ffe | (0x1e << 16) | (0x1e << 22);
-const O2 = 1 | (1 << 16) | (1 << 22);
-const G2 = (1 << 15) | (1 << 21) | (1 << 27);
-// Word 3: ALT (direction changed) bits 0–11, guard 12 | A2 13–15 | B2 16–18 | A1 19–23 | B1 24–28.
-const K3 = 0xffe | (6 << 13) | (6 << 16) | (0x1e << 19) | (0x1e << 24);
-const G3 = 1 << 12;
-// Alarm bits (all distinct): from the guards above, plus rule 5 = bit 0 and rule 6 = bit 1 from the tables.
-const ALARM_R5 = 1;
-const ALARM_R6 = 2;
-
-const Z1 = new Int32Array(NBINS);
-const Z2 = new Int32Array(NBINS);
-const Z3 = new Int32Array(NBINS);
-const T5 = new Int32Array(64);
-const T6 = new Int32Array(1024);
-/** Z1/Z2/Z3/UNSURE interleaved per bin (4 slots a bin), then T5 and T6: one typed array for the hot loop. */
-const T5_AT = 4 * NBINS;
-const T6_AT = T5_AT + 64;
-const TABLE = new Int32Array(T6_AT + 1024);
-/** 1 for bins whose bits are a union of neighbouring classes: points there are confirmed in value space. */
-const UNSURE = new Int32Array(NBINS);
-
-(function buildTables(): void {
-  const bitsAt = (z: number): [number, number, number] => {
-    const a = z > 0 ? 1 : 0;
-    const b = z < 0 ? 1 : 0;
-    const a1 = z > 1 ? 1 : 0;
-    const b1 = z < -1 ? 1 : 0;
-    const a2 = z > 2 ? 1 : 0;
-    const b2 = z < -2 ? 1 : 0;
-    const r1 = z > 3 || z < -3 ? 1 : 0;
-    const out = a1 | b1;
-    return [a | (b << 10) | (out << 20) | (r1 << 29), out ^ 1, (a2 << 13) | (b2 << 16) | (a1 << 19) | (b1 << 24)];
-  };
-  const delta = 1 / BINS;
-  for (let q = 0; q < NBINS; q++) {
-    const lo = q / BINS - 16 - delta;
-    const hi = (q + 1) / BINS - 16 + delta;
-    const probes = [lo, hi];
-    for (let m = -3; m <= 3; m++) if (m >= lo && m <= hi) probes.push(m, m - 1e-9, m + 1e-9);
-    let w1 = 0;
-    let w2 = 0;
-    let w3 = 0;
-    const classes = new Set<string>();
-    for (const z of probes) {
-      const [b1, b2, b3] = bitsAt(z);
-      w1 |= b1;
-      w2 |= b2;
-      w3 |= b3;
-      classes.add(`${b1}/${b2}/${b3}`);
-    }
-    Z1[q] = w1;
-    Z2[q] = w2;
-    Z3[q] = w3;
-    UNSURE[q] = classes.size > 1 ? 1 : 0;
-  }
-  const pop = (v: number): number => {
-    let c = 0;
-    for (; v; v >>= 1) c += v & 1;
-    return c;
-  };
-  for (let i = 0; i < 64; i++) {
-    const a = i & 7;
-    const b = i >> 3;
-    T5[i] = ((a & 1) === 1 && pop(a) >= 2) || ((b & 1) === 1 && pop(b) >= 2) ? ALARM_R5 : 0;
-  }
-  for (let i = 0; i < 1024; i++) {
-    const a = i & 31;
-    const b = i >> 5;
-    T6[i] = ((a & 1) === 1 && pop(a) >= 4) || ((b & 1) === 1 && pop(b) >= 4) ? ALARM_R6 : 0;
-  }
-  for (let q = 0; q < NBINS; q++) {
-    TABLE[4 * q] = Z1[q]!;
-    TABLE[4 * q + 1] = Z2[q]!;
-    TABLE[4 * q + 2] = Z3[q]!;
-    TABLE[4 * q + 3] = UNSURE[q]!;
-  }
-  TABLE.set(T5, T5_AT);
-  TABLE.set(T6, T6_AT);
-  // screen() inlines these constants as literals.
-  const literals = [
-    [K1, 0xfe7f9fe],
-    [O1, 0x100401],
-    [G1, 0x10080200],
-    [R1_BIT, 0x20000000],
-    [K2, 0x79e7ffe],
-    [O2, 0x410001],
-    [G2, 0x8208000],
-    [K3, 0x1ef6cffe],
-    [G3, 0x1000],
-    [FINE_BITS, 18],
-  ];
-  for (const [named, literal] of literals) {
-    if (named !== literal) throw new Error('nelson: screen() literals out of date');
-  }
-})();
-
-/**
- * Turn one alarm into signals. `unsure` has bit k set when point i − k was binned in a union bin or tied with its
- * predecessor; a rule whose window holds no such point is exact as screened, otherwise it is checked in value space.
- * Rule 8 is always checked (the screen only sees "8 beyond 1σ", not "on both sides").
- */
-function confirm(alarm: number, unsure: number, x: Float64Array, i: number, L: Limits, found: number[][]): void {
-  if (alarm & R1_BIT && ((unsure & 0x1) === 0 || rule1At(x, i, L))) found[0]!.push(i);
-  if (alarm & ((1 << 9) | (1 << 19)) && ((unsure & 0x1ff) === 0 || rule2At(x, i, L))) found[1]!.push(i);
-  if (alarm & ((1 << 21) | (1 << 27)) && ((unsure & 0x3f) === 0 || rule3At(x, i))) found[2]!.push(i);
-  if (alarm & G3 && ((unsure & 0x3fff) === 0 || rule4At(x, i))) found[3]!.push(i);
-  if (alarm & ALARM_R5 && ((unsure & 0x7) === 0 || rule5At(x, i, L))) found[4]!.push(i);
-  if (alarm & ALARM_R6 && ((unsure & 0x1f) === 0 || rule6At(x, i, L))) found[5]!.push(i);
-  if (alarm & (1 << 15) && ((unsure & 0x7fff) === 0 || rule7At(x, i, L))) found[6]!.push(i);
-  if (alarm & (1 << 28) && rule8At(x, i, L)) found[7]!.push(i);
+// Flag nibbles (flag k at bit 4k): 0 above center, 1 beyond +1σ, 2 beyond −1σ, 3 beyond +2σ, 4 beyond −2σ,
+// 5 beyond ±3σ, 6 up (x_i > x_{i−1}), 7 unsure.
+/** Zone index (t >> 24, 0…31; 16 = [c, c + σ)) → flag bits 0–5, exact for points away from the boundaries. */
+const ZONE_FLAGS = new Int32Array(32);
+for (let zi = 0; zi < 32; zi++) {
+  const above = zi >= 16 ? 1 : 0;
+  const a1 = zi >= 17 ? 1 : 0;
+  const b1 = zi < 15 ? 1 : 0;
+  const a2 = zi >= 18 ? 1 : 0;
+  const b2 = zi < 14 ? 1 : 0;
+  const r1 = zi >= 19 || zi < 13 ? 1 : 0;
+  ZONE_FLAGS[zi] = above | (a1 << 4) | (b1 << 8) | (a2 << 12) | (b2 << 16) | (r1 << 20);
 }
+/** Points per phase-1 run (a multiple of 32; rows fit in L1). */
+const CHUNK = 4096;
+const STEPS_PER_SIGMA = 1 << 24;
+const CENTER_AT = 1 << 28;
 
-/** Points screened per call; alarms are buffered and confirmed between calls, so the hot loop makes no calls. */
-const BLOCK = 1 << 16;
-
-/**
- * The screening pass over x[from, to). `x·a + b` is the position on a fixed-point grid of 2^18 steps per bin
- * (anchored so that bin 1024 starts at the center line); its top bits are the bin, and comparing two consecutive
- * positions gives the direction (ties count as both up and down, which only adds alarms). The loop is integer
- * arithmetic and table loads only: V8 compiles float comparisons producing 0/1 into branches, which random data
- * mispredicts. The lane words and the previous position persist in `st` between blocks; alarms are written to
- * `hits` as (index, alarm bits, uncertain-points lane) triples, and their count × 3 is returned.
- */
-function screen(x: Float64Array, from: number, to: number, a: number, b: number, st: Int32Array, hits: Int32Array): number {
-  // The word masks are written as literals and all tables live in one Int32Array: TurboFan re-reads module-level
-  // bindings (with TDZ checks) and re-checks every typed array's map on each iteration, and spills what does not
-  // fit in registers. Literal values: K1 0xfe7f9fe, O1 0x100401, G1 0x10080200, R1_BIT 0x20000000, K2 0x79e7ffe,
-  // O2 0x410001, G2 0x8208000, K3 0x1ef6cffe, G3 0x1000, FINE_BITS 18 (checked against the named constants at load).
-  const tab = TABLE;
-  let w1 = st[0]!;
-  let w2 = st[1]!;
-  let w3 = st[2]!;
-  let pf = st[3]!;
-  let pup = st[4]!;
-  let pdn = st[5]!;
-  let w4 = st[6]!;
-  let h = 0;
-  for (let i = from; i < to; i++) {
-    const f = (x[i]! * a + b) | 0;
-    const z = (f >> 18) << 2;
-    const up = ((f - pf) >> 31) + 1; // f ≥ previous (superset of x_i > x_{i−1})
-    const dn = ((pf - f) >> 31) + 1; // f ≤ previous (superset of x_i < x_{i−1})
-    pf = f;
-    w1 = ((w1 << 1) & 0xfe7f9fe) | tab[z]!;
-    w2 = ((w2 << 1) & 0x79e7ffe) | tab[z + 1]! | (up << 16) | (dn << 22);
-    w3 = ((w3 << 1) & 0x1ef6cffe) | tab[z + 2]! | (up & pdn) | (dn & pup);
-    // Points whose bits may differ from value space: union bins and direction ties (up = dn = 1), last 15.
-    w4 = ((w4 << 1) & 0x7ffe) | tab[z + 3]! | (up & dn);
-    pup = up;
-    pdn = dn;
-    const alarm =
-      ((w1 + 0x100401) & 0x10080200) |
-      (w1 & 0x20000000) |
-      ((w2 + 0x410001) & 0x8208000) |
-      ((w3 + 1) & 0x1000) |
-      tab[T5_AT + ((w3 >> 13) & 63)]! |
-      tab[T6_AT + ((w3 >> 19) & 1023)]!;
-    if (alarm !== 0) {
-      hits[h] = i;
-      hits[h + 1] = alarm;
-      hits[h + 2] = w4;
-      h += 3;
-    }
-  }
-  st[0] = w1;
-  st[1] = w2;
-  st[2] = w3;
-  st[3] = pf;
-  st[4] = pup;
-  st[5] = pdn;
-  st[6] = w4;
-  return h;
+/** One point's flag nibbles from its grid position f and the previous point's pf (see the block comment). */
+function pointFlags(f: number, pf: number, d: number, zone: Int32Array): number {
+  // Within d steps of a multiple of 2^24, i.e. of a zone boundary: unsure. (f ≥ 0: values are clamped.)
+  const near = (((f + d) & 0xffffff) - 2 * d) >>> 31;
+  const tie = ((f ^ pf) - 1) >>> 31; // f === pf: direction unknown
+  const up = (pf - f) >>> 31; // f > pf implies x_i > x_{i−1} (the grid map is monotone)
+  return zone[f >> 24]! | (up << 24) | ((near | tie) << 28);
 }
 
 /**
- * Series with points beyond ±15σ: their positions would leave the int32 range, so copy each block with the values
- * clamped to ±15.9σ first (clamping keeps every zone and order relation the screen relies on, ties aside — and ties
- * only add alarms), then screen the copy. Alarms are confirmed on the original values.
+ * Phase 1 for the quads of 4 points from src[from]: rows[q] = flag nibbles of points from + 4q … + 3, the first
+ * point at bit 3 of each nibble. st[0] is the previous point's grid position, carried over between calls.
  */
-function clampedBlock(x: Float64Array, from: number, to: number, lo: number, hi: number, out: Float64Array): void {
-  for (let i = from; i < to; i++) {
-    const v = x[i]!;
-    out[i - from] = v < lo ? lo : v > hi ? hi : v;
+function flagQuads(
+  src: Float64Array,
+  from: number,
+  quads: number,
+  a: number,
+  b: number,
+  d: number,
+  st: Int32Array,
+  rows: Int32Array,
+): void {
+  const zone = ZONE_FLAGS;
+  let pf = st[0]!;
+  for (let q = 0, i = from; q < quads; q++, i += 4) {
+    const f0 = (src[i]! * a + b) | 0;
+    const f1 = (src[i + 1]! * a + b) | 0;
+    const f2 = (src[i + 2]! * a + b) | 0;
+    const f3 = (src[i + 3]! * a + b) | 0;
+    rows[q] =
+      (pointFlags(f0, pf, d, zone) << 3) |
+      (pointFlags(f1, f0, d, zone) << 2) |
+      (pointFlags(f2, f1, d, zone) << 1) |
+      pointFlags(f3, f2, d, zone);
+    pf = f3;
+  }
+  st[0] = pf;
+}
+
+/** `c` shifted to see the point s earlier at each position, pulling in the previous block `p` (1 ≤ s ≤ 31). */
+function back(c: number, p: number, s: number): number {
+  return (c >>> s) | (p << (32 - s));
+}
+
+// Runs by doubling: "set at all of the last 2, 4, 8 points" for the current block and the previous one (whose
+// low bits, its last points, stay right, which is all `back` reads). Written out per length, as the hot path.
+
+/** Bit 31 − j: flag set at all of points j − 3 … j. */
+function all4(c: number, p: number): number {
+  const c2 = c & back(c, p, 1);
+  const p2 = p & (p >>> 1);
+  return c2 & back(c2, p2, 2);
+}
+
+/** Flag set at all of the last 8 points. */
+function all8(c: number, p: number): number {
+  const c2 = c & back(c, p, 1);
+  const p2 = p & (p >>> 1);
+  const c4 = c2 & back(c2, p2, 2);
+  const p4 = p2 & (p2 >>> 2);
+  return c4 & back(c4, p4, 4);
+}
+
+/** all8 of the previous block, right in its low bits (the part longer runs read through `back`). */
+function all8prev(p: number): number {
+  const p2 = p & (p >>> 1);
+  const p4 = p2 & (p2 >>> 2);
+  return p4 & (p4 >>> 4);
+}
+
+/** Flag set at all of the last 12 points. */
+function all12(c: number, p: number): number {
+  const c8 = all8(c, p);
+  const p8 = all8prev(p);
+  return c8 & back(c8, p8, 4);
+}
+
+/** Flag set at all of the last 15 points. */
+function all15(c: number, p: number): number {
+  const c8 = all8(c, p);
+  const p8 = all8prev(p);
+  return c8 & back(c8, p8, 7);
+}
+
+/** Flag set at any of the last 8 points. */
+function any8(c: number, p: number): number {
+  return ~all8(~c, ~p);
+}
+
+/** Flag set at any of points j − len + 1 … j (1 ≤ len ≤ 16); for unsure points only, so not unrolled. */
+function anyOf(c: number, p: number, len: number): number {
+  let out = c;
+  for (let s = 1; s < len; s++) out |= back(c, p, s);
+  return out;
+}
+
+/** Window length of each rule in points (rules 3 and 4 count differences, so one point more). */
+const WINDOW = [1, 9, 6, 14, 3, 5, 15, 8];
+
+/**
+ * Record rule r's hits in a block: `fired` from the flag words, `unsure` marks points whose window holds an unsure
+ * point (checked in value space instead), `valid` the points that exist and have a full window.
+ */
+function record(
+  r: number,
+  fired: number,
+  unsure: number,
+  valid: number,
+  base: number,
+  x: Float64Array,
+  L: Limits,
+  found: number[][],
+): void {
+  let w = (fired | unsure) & valid;
+  const out = found[r]!;
+  while (w !== 0) {
+    const j = Math.clz32(w);
+    const bit = 1 << (31 - j);
+    w ^= bit;
+    const i = base + j;
+    if ((unsure & bit) === 0 || ruleAt(r, x, i, L)) out.push(i);
+  }
+}
+
+/** record() without unsure points: every fired, valid point is a signal. */
+function recordSure(r: number, fired: number, base: number, found: number[][]): void {
+  const out = found[r]!;
+  for (let w = fired; w !== 0; ) {
+    const j = Math.clz32(w);
+    w ^= 1 << (31 - j);
+    out.push(base + j);
+  }
+}
+
+function ruleAt(r: number, x: Float64Array, i: number, L: Limits): boolean {
+  switch (r) {
+    case 0:
+      return rule1At(x, i, L);
+    case 1:
+      return rule2At(x, i, L);
+    case 2:
+      return rule3At(x, i);
+    case 3:
+      return rule4At(x, i);
+    case 4:
+      return rule5At(x, i, L);
+    case 5:
+      return rule6At(x, i, L);
+    case 6:
+      return rule7At(x, i, L);
+    default:
+      return rule8At(x, i, L);
+  }
+}
+
+/** At least 3 of the four bits set, per position. */
+function atLeast3of4(a: number, b: number, c: number, d: number): number {
+  return (a & b & (c | d)) | (c & d & (a | b));
+}
+
+/**
+ * Both phases over the series. `src` is what is gridded (x, or a clamped copy), `x` what is checked in value space.
+ * `d` is the unsure margin in grid steps.
+ */
+function screen(
+  x: Float64Array,
+  src: Float64Array,
+  a: number,
+  b: number,
+  d: number,
+  L: Limits,
+  found: number[][],
+): void {
+  const n = x.length;
+  const rows = new Int32Array(CHUNK / 4);
+  const tailRows = new Int32Array(8);
+  const st = new Int32Array(1);
+  const pad = new Float64Array(32);
+  st[0] = ((src[0]! * a + b) | 0) - 1; // no tie at point 0 (its direction is never used)
+  // Flag words of the previous block (0 before the first: the points they would affect are masked out).
+  let pA = 0;
+  let pA1 = 0;
+  let pB1 = 0;
+  let pA2 = 0;
+  let pB2 = 0;
+  let pUp = 0;
+  let pU = 0;
+  // Phase 1 runs over chunks of CHUNK points (8 rows a block), phase 2 then over the chunk's blocks; the last,
+  // partial block is padded with copies of the last value (the padded points are masked out).
+  for (let start = 0; start < n; start += CHUNK) {
+    const blocks = Math.ceil(Math.min(CHUNK, n - start) / 32);
+    const full = Math.floor(Math.min(CHUNK, n - start) / 32);
+    flagQuads(src, start, 8 * full, a, b, d, st, rows);
+    if (full < blocks) {
+      const from = start + 32 * full;
+      for (let k = 0; k < 32; k++) pad[k] = src[Math.min(from + k, n - 1)]!;
+      flagQuads(pad, 0, 8, a, b, d, st, tailRows);
+      rows.set(tailRows, 8 * full);
+    }
+    for (let blk = 0; blk < blocks; blk++) {
+      const base = start + 32 * blk;
+      const valid = n - base >= 32 ? -1 : ~(-1 >>> (n - base));
+      const o = 8 * blk;
+      // 8×8 transpose of nibbles: rows[r] nibble k → word k nibble r.
+      // Row r is quad 7 − r, so that the block's first point lands at bit 31.
+      let r0 = rows[o + 7]!;
+      let r1 = rows[o + 6]!;
+      let r2 = rows[o + 5]!;
+      let r3 = rows[o + 4]!;
+      let r4 = rows[o + 3]!;
+      let r5 = rows[o + 2]!;
+      let r6 = rows[o + 1]!;
+      let r7 = rows[o]!;
+      let t: number;
+      t = ((r0 >>> 16) ^ r4) & 0xffff;
+      r4 ^= t;
+      r0 ^= t << 16;
+      t = ((r1 >>> 16) ^ r5) & 0xffff;
+      r5 ^= t;
+      r1 ^= t << 16;
+      t = ((r2 >>> 16) ^ r6) & 0xffff;
+      r6 ^= t;
+      r2 ^= t << 16;
+      t = ((r3 >>> 16) ^ r7) & 0xffff;
+      r7 ^= t;
+      r3 ^= t << 16;
+      t = ((r0 >>> 8) ^ r2) & 0xff00ff;
+      r2 ^= t;
+      r0 ^= t << 8;
+      t = ((r1 >>> 8) ^ r3) & 0xff00ff;
+      r3 ^= t;
+      r1 ^= t << 8;
+      t = ((r4 >>> 8) ^ r6) & 0xff00ff;
+      r6 ^= t;
+      r4 ^= t << 8;
+      t = ((r5 >>> 8) ^ r7) & 0xff00ff;
+      r7 ^= t;
+      r5 ^= t << 8;
+      t = ((r0 >>> 4) ^ r1) & 0xf0f0f0f;
+      r1 ^= t;
+      r0 ^= t << 4;
+      t = ((r2 >>> 4) ^ r3) & 0xf0f0f0f;
+      r3 ^= t;
+      r2 ^= t << 4;
+      t = ((r4 >>> 4) ^ r5) & 0xf0f0f0f;
+      r5 ^= t;
+      r4 ^= t << 4;
+      t = ((r6 >>> 4) ^ r7) & 0xf0f0f0f;
+      r7 ^= t;
+      r6 ^= t << 4;
+      const A = r0; // above center (below = ~A: a point on the center line is unsure)
+      const A1 = r1;
+      const B1 = r2;
+      const A2 = r3;
+      const B2 = r4;
+      const R1 = r5;
+      const Up = r6; // down = ~Up: ties are unsure
+      const U = r7;
+
+      // Rules 5 and 6: k of the last m beyond a limit on one side, the last point included.
+      const f5 = (A2 & (back(A2, pA2, 1) | back(A2, pA2, 2))) | (B2 & (back(B2, pB2, 1) | back(B2, pB2, 2)));
+      const f6 =
+        (A1 & atLeast3of4(back(A1, pA1, 1), back(A1, pA1, 2), back(A1, pA1, 3), back(A1, pA1, 4))) |
+        (B1 & atLeast3of4(back(B1, pB1, 1), back(B1, pB1, 2), back(B1, pB1, 3), back(B1, pB1, 4)));
+      // Rule 2: nine on one side = the side is unchanged at each of the last 8 points (below = ~above).
+      const f2 = all8(~(A ^ back(A, pA, 1)), ~(pA ^ (pA >>> 1)));
+      // Rules 3 and 4 from the direction changes: 5 differences in one direction = no change at the last 4;
+      // alternating = a change at each of the last 12 (down = ~up).
+      const turn = Up ^ back(Up, pUp, 1);
+      const pTurn = pUp ^ (pUp >>> 1);
+      const f3 = all4(~turn, ~pTurn);
+      const f4 = all12(turn, pTurn);
+      const f7 = all15(~(A1 | B1), ~(pA1 | pB1));
+      // Rule 8: eight beyond 1σ is rare, so the both-sides test is only made when that holds somewhere.
+      let f8 = all8(A1 | B1, pA1 | pB1);
+      if (f8 !== 0) f8 &= any8(A1, pA1) & any8(B1, pB1);
+      if (base !== 0 && valid === -1 && (U | (pU & 0x3fff)) === 0) {
+        // The common case: full block, no unsure point within reach of any window (at most 14 points back).
+        if (R1 !== 0) recordSure(0, R1, base, found);
+        if (f2 !== 0) recordSure(1, f2, base, found);
+        if (f3 !== 0) recordSure(2, f3, base, found);
+        if (f4 !== 0) recordSure(3, f4, base, found);
+        if (f5 !== 0) recordSure(4, f5, base, found);
+        if (f6 !== 0) recordSure(5, f6, base, found);
+        if (f7 !== 0) recordSure(6, f7, base, found);
+        if (f8 !== 0) recordSure(7, f8, base, found);
+      } else {
+        const fired = [R1, f2, f3, f4, f5, f6, f7, f8];
+        for (let r = 0; r < 8; r++) {
+          let v = valid;
+          if (base === 0) v &= -1 >>> (WINDOW[r]! - 1); // no full window before point WINDOW − 1
+          const unsure = anyOf(U, pU, WINDOW[r]!);
+          if (((fired[r]! | unsure) & v) !== 0) record(r, fired[r]!, unsure, v, base, x, L, found);
+        }
+      }
+      pA = A;
+      pA1 = A1;
+      pB1 = B1;
+      pA2 = A2;
+      pB2 = B2;
+      pUp = Up;
+      pU = U;
+    }
   }
 }
 
@@ -389,47 +523,37 @@ export function nelsonSignals(
     min = Infinity;
     max = -Infinity;
     for (let i = 0; i < x.length; i++) {
-      const v = x[i]!;
-      if (v < min) min = v;
-      if (v > max) max = v;
+      min = Math.min(min, x[i]!);
+      max = Math.max(max, x[i]!);
     }
   }
-  const perBin = BINS / sigma;
-  const a = perBin * FINE;
-  const b = (Z_OFFSET - center * perBin) * FINE;
-  // Points beyond ±15σ are screened clamped to ±15.9σ (see clampedBlock).
+  const a = STEPS_PER_SIGMA / sigma;
+  const b = CENTER_AT - center * a;
+  // Points beyond ±15σ are gridded clamped to ±15.9σ, so that t stays within [0, 2^30): clamping keeps every zone,
+  // and order relations up to ties, which are unsure anyway.
   const clamp = !((min - center) / sigma > -15 && (max - center) / sigma < 15);
   const lo = center - 15.9 * sigma;
   const hi = center + 15.9 * sigma;
-  // Binning error in bins must stay well below one bin for the union tables to cover it.
+  // Bound on the rounding error of t and of the reference's limits, in grid steps (see the block comment).
   const magnitude = (clamp ? Math.max(Math.abs(lo), Math.abs(hi)) : Math.max(Math.abs(min), Math.abs(max))) + 2 * Math.abs(center);
+  const d = Math.ceil(2 * Number.EPSILON * (a * (2 * magnitude + 6 * sigma) + 2 ** 31)) + 2;
   if (
     !(sigma > 0) ||
     !Number.isFinite(a) ||
     !Number.isFinite(b) ||
     !Number.isFinite(min) ||
     !Number.isFinite(max) ||
-    magnitude * perBin * Number.EPSILON * 4 > 0.25
+    !(d < 1 << 20) ||
+    x.length === 0
   ) {
     return nelsonSignalsReference(x, center, sigma);
   }
-  const found: number[][] = [[], [], [], [], [], [], [], []];
-  const st = new Int32Array(7);
-  const hits = new Int32Array(3 * BLOCK);
-  const copy = clamp ? new Float64Array(Math.min(BLOCK, x.length)) : null;
-  const first = clamp ? Math.min(Math.max(x[0]!, lo), hi) : x[0]!;
-  st[3] = x.length > 0 ? (first * a + b) | 0 : 0;
-  for (let from = 0; from < x.length; from += BLOCK) {
-    const to = Math.min(from + BLOCK, x.length);
-    let h: number;
-    if (copy) {
-      clampedBlock(x, from, to, lo, hi, copy);
-      h = screen(copy, 0, to - from, a, b, st, hits);
-      for (let k = 0; k < h; k += 3) hits[k] = hits[k]! + from;
-    } else {
-      h = screen(x, from, to, a, b, st, hits);
-    }
-    for (let k = 0; k < h; k += 3) confirm(hits[k + 1]!, hits[k + 2]!, x, hits[k]!, L, found);
+  let src = x;
+  if (clamp) {
+    src = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++) src[i] = Math.min(Math.max(x[i]!, lo), hi);
   }
+  const found: number[][] = [[], [], [], [], [], [], [], []];
+  screen(x, src, a, b, d, L, found);
   return collect(found);
 }
