@@ -1,31 +1,7 @@
 // Icons of the engagement screens, in the same style as components/icons.tsx (24×24 strokes, currentColor).
-import type { ReactNode } from 'react';
-import type { IconComponent, IconProps } from '../icons.js';
+import { makeIcon } from '../icons.js';
 
-function make(paths: ReactNode): IconComponent {
-  return function Icon({ size = 18, stroke = 1.8, ...rest }: IconProps) {
-    return (
-      <svg
-        xmlns="http://www.w3.org/2000/svg"
-        width={size}
-        height={size}
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={stroke}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        focusable="false"
-        {...rest}
-      >
-        {paths}
-      </svg>
-    );
-  };
-}
-
-export const IconHandshake = make(
+export const IconHandshake = makeIcon(
   <>
     <path d="M11 17l2 2a1.4 1.4 0 0 0 2-2" />
     <path d="M14 14l2.5 2.5a1.4 1.4 0 0 0 2-2L15 11l-1.5 1.5a2 2 0 0 1-3-3L13 7h2l5 5" />
@@ -33,46 +9,46 @@ export const IconHandshake = make(
     <path d="M7 14l2 2a1.4 1.4 0 0 0 2-2" />
   </>,
 );
-export const IconClipboardCheck = make(
+export const IconClipboardCheck = makeIcon(
   <>
     <rect x="5" y="4" width="14" height="17" rx="2" />
     <path d="M9 4V3h6v1M9 13l2 2 4-4" />
   </>,
 );
-export const IconFactory = make(
+export const IconFactory = makeIcon(
   <>
     <path d="M3 21h18" />
     <path d="M4 21V10l5 3V10l5 3V10l5 3v8" />
     <path d="M17 7V3h2v6" />
   </>,
 );
-export const IconMessage = make(
+export const IconMessage = makeIcon(
   <>
     <path d="M4 5h16v11H9l-5 4z" />
     <path d="M8 9h8M8 12h5" />
   </>,
 );
-export const IconGauge = make(
+export const IconGauge = makeIcon(
   <>
     <path d="M4 17a8 8 0 1 1 16 0" />
     <path d="M12 17l4-5" />
     <circle cx="12" cy="17" r="1" />
   </>,
 );
-export const IconScale = make(
+export const IconScale = makeIcon(
   <>
     <path d="M12 4v16M7 20h10M5 8h14" />
     <path d="M5 8l-3 6a3 3 0 0 0 6 0zM19 8l-3 6a3 3 0 0 0 6 0z" />
   </>,
 );
-export const IconStack = make(
+export const IconStack = makeIcon(
   <>
     <path d="M12 3l9 5-9 5-9-5z" />
     <path d="M3 13l9 5 9-5" />
   </>,
 );
-export const IconReply = make(<path d="M10 8L5 12l5 4M5 12h9a5 5 0 0 1 5 5v1" />);
-export const IconShare = make(
+export const IconReply = makeIcon(<path d="M10 8L5 12l5 4M5 12h9a5 5 0 0 1 5 5v1" />);
+export const IconShare = makeIcon(
   <>
     <circle cx="6" cy="12" r="2.5" />
     <circle cx="18" cy="6" r="2.5" />
@@ -80,16 +56,16 @@ export const IconShare = make(
     <path d="M8.2 10.8l7.6-3.6M8.2 13.2l7.6 3.6" />
   </>,
 );
-export const IconEye = make(
+export const IconEye = makeIcon(
   <>
     <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" />
     <circle cx="12" cy="12" r="3" />
   </>,
 );
-export const IconClock = make(
+export const IconClock = makeIcon(
   <>
     <circle cx="12" cy="12" r="9" />
     <path d="M12 7v5l3 2" />
   </>,
 );
-export const IconCode = make(<path d="M9 8l-4 4 4 4M15 8l4 4-4 4" />);
+export const IconCode = makeIcon(<path d="M9 8l-4 4 4 4M15 8l4 4-4 4" />);
