@@ -46,7 +46,7 @@ export interface AppPage {
   icon?: IconComponent;
   /** Organization kinds that see the page; all when absent. */
   kinds?: readonly OrganizationKind[];
-  /** Minimum permission (src/services/authz.ts) to see the page; the server enforces it anyway. */
+  /** Minimum permission (src/domain/permissions.ts) to see the page; the server enforces it anyway. */
   permission?: Permission;
   group?: NavGroup;
   /** false: a route without a navbar link (detail pages). */
