@@ -22,7 +22,7 @@ export function useSession(): Session {
   return s;
 }
 
-/** The same rules the server enforces (src/services/authz.ts), to hide what would only fail with 403. */
+/** The same rules the server enforces (src/domain/permissions.ts), to hide what would only fail with 403. */
 export function can(session: Pick<Session, 'role' | 'organization'>, permission: Permission): boolean {
   const rule: { minRole: Role; kinds?: readonly OrganizationKind[] } = PERMISSIONS[permission];
   if (!roleAtLeast(session.role, rule.minRole)) return false;
