@@ -149,6 +149,9 @@ describe.each(TEST_DATABASES)('foundation routes on $name', ({ name, skipReason 
     const second = await signupClient(app, { name: 'Second Org', kind: 'auditor', country: 'GB' });
     const { token } = (await second.post('/api/v1/invitations', { email: owner.email, role: 'admin' })).json();
     expect((await owner.post('/api/v1/invitations/accept', { token })).statusCode).toBe(200);
+    expect((await owner.get('/api/v1/me')).json().currentOrganization.name).toBe('Second Org');
+    await owner.post('/api/v1/me/current-organization', { organizationId: owner.organizationId });
+    expect((await owner.get('/api/v1/me')).json().currentOrganization.name).toBe('First Org');
     const switched = await owner.post('/api/v1/me/current-organization', { organizationId: second.organizationId });
     expect(switched.statusCode).toBe(200);
     expect(switched.json().currentOrganization.name).toBe('Second Org');

@@ -19,6 +19,7 @@ import {
   removeMember,
   revokeOrganizationInvitation,
 } from '../../services/members.js';
+import { switchOrganization } from '../../services/accounts.js';
 import { requireActor, requirePrincipal } from '../auth.js';
 import type { RoutePlugin } from './types.js';
 
@@ -57,7 +58,13 @@ export const memberRoutes: RoutePlugin = (app, ctx) => {
   );
   app.post(
     '/api/v1/invitations/accept',
-    { schema: { tags: ['members'], summary: 'Accept an invitation as the logged-in user', body: AcceptInvitationInput } },
-    async (req) => acceptInvitation(ctx, requirePrincipal(req), req.body.token),
+    { schema: { tags: ['members'], summary: 'Accept an invitation as the logged-in user; the session moves to that organization', body: AcceptInvitationInput } },
+    async (req) => {
+      const p = requirePrincipal(req);
+      const joined = await acceptInvitation(ctx, p, req.body.token);
+      // Whoever accepts an invitation means to work there next.
+      if (p.sessionId) await switchOrganization(ctx, p, joined.organizationId);
+      return joined;
+    },
   );
 };
