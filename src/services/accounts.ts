@@ -12,6 +12,7 @@ import {
   replaceIdentifiers,
 } from '../db/repositories/organizations.js';
 import {
+  deleteExpiredSessions,
   deleteSession,
   findApiTokenByHash,
   findLiveSessionWithActor,
@@ -133,6 +134,8 @@ export async function login(ctx: ServiceContext, input: z.infer<typeof LoginInpu
   const memberships = await listMembershipsOfUser(ctx.handle.db, user.id);
   const current = memberships[0]?.id ?? null;
   const session = await createSession(ctx.handle.db, ctx, user.id, current);
+  // Expired sessions are swept at log-in time: no scheduler is needed, and the table stays small.
+  await deleteExpiredSessions(ctx.handle.db, nowIso());
   if (current) await recordAudit(ctx.handle.db, { organizationId: current, userId: user.id }, 'user.logged_in', 'user', user.id);
   return { user: userView(user), session };
 }
