@@ -245,6 +245,14 @@ export const GateDecisionInput = z
   });
 export const WithdrawInput = z.strictObject({ action: z.enum(['withdraw', 'terminate']), rationale: Text(5000) });
 export const WaiverInput = z.strictObject({ requirementId: z.string().min(1).max(80), reason: Text(2000) });
+export const WaiverView = z.object({
+  id: Id,
+  phase: EngagementPhase,
+  requirementId: z.string(),
+  reason: z.string(),
+  waivedBy: z.object({ id: Id, displayName: z.string() }),
+  waivedAt: IsoDateTime,
+});
 export const MovePolicyInput = z.strictObject({ policyId: Id });
 
 export const MessageKind = z.enum(MESSAGE_KINDS);

@@ -11,6 +11,7 @@ import {
   listEngagementsFor,
   listGateDecisions,
   listWaivers,
+  revokeWaiverRow,
   updateEngagement,
   type EngagementRow,
   type GateDecisionRow,
@@ -256,6 +257,29 @@ export async function waiveRequirement(ctx: ServiceContext, actor: Actor, id: st
     await recordAudit(trx, actor, 'engagement.requirement_waived', 'engagement', id, { requirementId, reason });
   });
   return { requirementId, reason, phase: e.phase };
+}
+
+export async function listEngagementWaivers(ctx: ServiceContext, actor: Actor, id: string) {
+  await loadEngagement(ctx, actor, id);
+  return (await listWaivers(ctx.handle.db, id)).map((w) => ({
+    id: w.id,
+    phase: w.phase as EngagementPhase,
+    requirementId: w.requirement_id,
+    reason: w.reason,
+    waivedBy: { id: w.waived_by, displayName: w.waived_by_name },
+    waivedAt: w.waived_at,
+  }));
+}
+
+/** A waiver is withdrawn, not deleted: the audit log keeps both steps. */
+export async function revokeWaiver(ctx: ServiceContext, actor: Actor, id: string, waiverId: string) {
+  const e = await loadEngagement(ctx, actor, id);
+  authorize(actor, 'engagement.decide');
+  if (e.buyer_organization_id !== actor.organizationId) throw forbidden('waivers are the buyer’s decision');
+  await ctx.handle.db.transaction().execute(async (trx) => {
+    if (!(await revokeWaiverRow(trx, id, waiverId, nowIso()))) throw notFound('waiver');
+    await recordAudit(trx, actor, 'engagement.waiver_revoked', 'engagement', id, { waiverId });
+  });
 }
 
 /** Moves an engagement to another policy version the buyer can use; recorded on the timeline. */

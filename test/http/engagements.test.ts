@@ -136,6 +136,15 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
     expect(waived.statusCode).toBe(201);
     const after = (await buyer.get(`/api/v1/engagements/${engagementId}/readiness`)).json();
     expect(after.requirements.find((r: { id: string }) => r.id === 'p1.references').state).toBe('waived');
+    // Both parties see who waived what; a withdrawn waiver stops counting.
+    const waivers = (await supplier.get(`/api/v1/engagements/${engagementId}/waivers`)).json();
+    expect(waivers).toMatchObject([{ requirementId: 'p1.references', reason: 'Referred by our sister company', phase: 'credibility' }]);
+    expect((await supplier.del(`/api/v1/engagements/${engagementId}/waivers/${waivers[0].id}`)).statusCode).toBe(403);
+    expect((await buyer.del(`/api/v1/engagements/${engagementId}/waivers/${waivers[0].id}`)).statusCode).toBe(204);
+    expect((await buyer.get(`/api/v1/engagements/${engagementId}/waivers`)).json()).toEqual([]);
+    const withdrawn = (await buyer.get(`/api/v1/engagements/${engagementId}/readiness`)).json();
+    expect(withdrawn.requirements.find((r: { id: string }) => r.id === 'p1.references').state).not.toBe('waived');
+    expect((await buyer.post(`/api/v1/engagements/${engagementId}/waivers`, { requirementId: 'p1.references', reason: 'Referred by our sister company' })).statusCode).toBe(201);
 
     const advanced = await buyer.post(`/api/v1/engagements/${engagementId}/gates`, {
       decision: 'advance',
@@ -219,7 +228,7 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
 
   it.skipIf(skipReason)('another organization gets 404 on every engagement route, exactly like a missing engagement', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
-    const gets = ['', '/gates', '/evidence', '/readiness', '/visit-advice', '/messages'];
+    const gets = ['', '/gates', '/evidence', '/readiness', '/visit-advice', '/messages', '/waivers'];
     for (const suffix of gets) {
       const theirs = await stranger.get(`/api/v1/engagements/${engagementId}${suffix}`);
       const none = await stranger.get(`/api/v1/engagements/${missing}${suffix}`);
@@ -243,6 +252,10 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
     }
     const ev = (await buyer.get(`/api/v1/engagements/${engagementId}/evidence`)).json()[0];
     expect((await stranger.del(`/api/v1/engagements/${engagementId}/evidence/${ev.id}`)).statusCode).toBe(404);
+    const waiverId = (await buyer.get(`/api/v1/engagements/${engagementId}/waivers`)).json()[0]?.id ?? missing;
+    expect((await stranger.del(`/api/v1/engagements/${engagementId}/waivers/${waiverId}`)).json()).toEqual(
+      (await stranger.del(`/api/v1/engagements/${missing}/waivers/${waiverId}`)).json(),
+    );
     expect((await stranger.get(`/api/v1/evidence/${ev.id}`)).statusCode).toBe(404);
     expect((await stranger.get('/api/v1/engagements')).json()).toEqual([]);
     // Nothing changed for the parties.

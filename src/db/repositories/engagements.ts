@@ -70,6 +70,17 @@ export function listWaivers(db: Executor, engagementId: string) {
     .execute();
 }
 
+export async function revokeWaiverRow(db: Executor, engagementId: string, id: string, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('waivers')
+    .set({ revoked_at: at })
+    .where('engagement_id', '=', engagementId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export async function insertMessage(db: Executor, row: MessageRow) {
   await db.insertInto('messages').values(row).execute();
 }

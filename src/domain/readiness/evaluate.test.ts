@@ -17,13 +17,14 @@ const waiver = (requirementId: string, at = daysAgo(1), by = 'Anna Keller'): Wai
 
 describe('waivers (overrides)', () => {
   it.each([
-    { name: 'waives an unmet requirement', waivers: [waiver('b')], req: reqB, state: 'waived', ready: true },
-    { name: 'a met requirement stays met', waivers: [waiver('a')], req: reqB, state: 'unmet', ready: false, stateA: 'met' },
-    { name: 'not waivable: the waiver is ignored', waivers: [waiver('b')], req: { ...reqB, waivable: false }, state: 'unmet', ready: false },
-    { name: 'a waiver of another requirement does nothing', waivers: [waiver('zzz')], req: reqB, state: 'unmet', ready: false },
-  ])('$name', ({ waivers, req, state, ready, stateA }) => {
+    { name: 'waives an unmet requirement', waivers: [waiver('b')], req: reqB, state: 'waived', ready: true, waivable: true },
+    { name: 'a met requirement stays met', waivers: [waiver('a')], req: reqB, state: 'unmet', ready: false, stateA: 'met', waivable: true },
+    { name: 'not waivable: the waiver is ignored', waivers: [waiver('b')], req: { ...reqB, waivable: false }, state: 'unmet', ready: false, waivable: false },
+    { name: 'a waiver of another requirement does nothing', waivers: [waiver('zzz')], req: reqB, state: 'unmet', ready: false, waivable: true },
+  ])('$name', ({ waivers, req, state, ready, stateA, waivable }) => {
     const r = evaluateReadiness(readinessInput({ policy: policyWith([reqA, req]), evidence: [registration], waivers }));
     expect(r.requirements.find((x) => x.id === 'b')?.state).toBe(state);
+    expect(r.requirements.find((x) => x.id === 'b')?.waivable).toBe(waivable);
     expect(r.requirements.find((x) => x.id === 'a')?.state).toBe(stateA ?? 'met');
     expect(r.summary.readyToAdvance).toBe(ready);
   });

@@ -55,7 +55,7 @@ export function evaluateReadiness(input: ReadinessInput): ReadinessResult {
       continue;
     }
     applicable.push(req);
-    requirements.push(applyWaiver(req, { ...head, ...evaluateRequirement(req, ctx) }, input));
+    requirements.push(applyWaiver(req, { ...head, waivable: req.waivable !== false, ...evaluateRequirement(req, ctx) }, input));
   }
 
   const count = (state: RequirementResult['state']) => requirements.filter((r) => r.state === state).length;

@@ -41,7 +41,7 @@ export interface EvaluationContext {
   visitAdvice: VisitAdvice;
 }
 
-export type Evaluation = Omit<RequirementResult, 'id' | 'type' | 'title' | 'required' | 'waiver'>;
+export type Evaluation = Omit<RequirementResult, 'id' | 'type' | 'title' | 'required' | 'waiver' | 'waivable'>;
 
 function result(
   state: RequirementState,

@@ -194,6 +194,8 @@ export interface RequirementResult {
   messageIds: string[];
   explanation: Explanation;
   why: string;
+  /** Whether the policy lets a named person waive it (the buyer is offered "waive" only then). */
+  waivable: boolean;
   /** Present when a named person waived the requirement. */
   waiver?: Waiver;
 }

@@ -12,6 +12,7 @@ import {
   MovePolicyInput,
   NewEngagementInput,
   WaiverInput,
+  WaiverView,
   WithdrawInput,
 } from '../../contracts/engagements.js';
 import { addEvidenceToEngagement, listEvidenceOfEngagement, withdrawEvidence } from '../../services/engagement-evidence.js';
@@ -20,9 +21,11 @@ import {
   createEngagement,
   decideGate,
   getEngagement,
+  listEngagementWaivers,
   listEngagements,
   movePolicy,
   respondToEngagement,
+  revokeWaiver,
   waiveRequirement,
 } from '../../services/engagements.js';
 import { listEngagementMessages, postMessage } from '../../services/messages.js';
@@ -32,6 +35,7 @@ import type { RoutePlugin } from './types.js';
 
 const tags = ['engagements'];
 const EvidenceParams = z.strictObject({ id: Id, evidenceId: Id });
+const WaiverParams = z.strictObject({ id: Id, waiverId: Id });
 /** Readiness and advice are documented in prose; their shape is the domain's ReadinessResult / VisitAdvice. */
 const Loose = z.looseObject({});
 
@@ -72,6 +76,13 @@ export const engagementRoutes: RoutePlugin = (app, ctx) => {
   app.post('/api/v1/engagements/:id/waivers', { schema: { tags, summary: 'Waive a requirement of the current phase, with a reason (buyer)', params: IdParams, body: WaiverInput } }, async (req, reply) =>
     reply.status(201).send(await waiveRequirement(ctx, requireActor(req), req.params.id, req.body.requirementId, req.body.reason)),
   );
+  app.get('/api/v1/engagements/:id/waivers', { schema: { tags, summary: 'Waivers in force, with who waived what and why', params: IdParams, response: { 200: z.array(WaiverView) } } }, async (req) =>
+    listEngagementWaivers(ctx, requireActor(req), req.params.id),
+  );
+  app.delete('/api/v1/engagements/:id/waivers/:waiverId', { schema: { tags, summary: 'Withdraw a waiver (buyer)', params: WaiverParams } }, async (req, reply) => {
+    await revokeWaiver(ctx, requireActor(req), req.params.id, req.params.waiverId);
+    return reply.status(204).send();
+  });
   app.post('/api/v1/engagements/:id/policy', { schema: { tags, summary: 'Move the engagement to another policy version (buyer)', params: IdParams, body: MovePolicyInput, response: { 200: EngagementView } } }, async (req) =>
     movePolicy(ctx, requireActor(req), req.params.id, req.body.policyId),
   );

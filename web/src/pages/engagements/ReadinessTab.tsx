@@ -51,7 +51,7 @@ export function ReadinessTab({ engagement: e, canDecide, onDecide }: { engagemen
         </Group>
         <Stack gap={0}>
           {r.requirements.map((req) => (
-            <RequirementItem key={req.id} req={req} readiness={r} evidence={evidence} onWaive={canDecide && req.state !== 'met' && req.state !== 'waived' ? () => setWaiving(req) : undefined} />
+            <RequirementItem key={req.id} req={req} readiness={r} evidence={evidence} onWaive={canDecide && req.waivable !== false && req.state !== 'met' && req.state !== 'waived' ? () => setWaiving(req) : undefined} />
           ))}
           {r.notApplicable.map((na) => (
             <NotApplicableItem key={na.id} title={na.title} explanation={na.explanation} why={na.why} />
