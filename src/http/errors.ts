@@ -19,9 +19,9 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     for (const v of err.validation) {
       const params = v.params as { keys?: string[] };
       if (v.keyword === 'unrecognized_keys' && params.keys) {
-        for (const k of params.keys) issues.push({ path: pathOf(`${v.instancePath}/${k}`, context), message: 'unknown field' });
+        for (const k of params.keys) issues.push({ path: pathOf(`${v.instancePath}/${k}`, context), message: 'unknown field', code: 'unknown_field' });
       } else {
-        issues.push({ path: pathOf(v.instancePath, context), message: v.message ?? 'invalid' });
+        issues.push({ path: pathOf(v.instancePath, context), message: v.message ?? 'invalid', code: v.keyword });
       }
     }
     const fields = [...new Set(issues.map((i) => i.path || '(body)'))].join(', ');

@@ -3,6 +3,8 @@
 export interface FieldIssue {
   path: string;
   message: string;
+  /** Machine-readable kind (e.g. too_small, invalid_type, unknown_field), so clients can translate the message. */
+  code?: string;
 }
 
 export class AppError extends Error {

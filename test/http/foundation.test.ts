@@ -260,7 +260,8 @@ describe.each(TEST_DATABASES)('foundation routes on $name', ({ name, skipReason 
         payload: { email: 'a@example.com', password: 'x', admin: true },
       });
       expect(unknown.statusCode).toBe(400);
-      expect(unknown.json().error.issues).toEqual([{ path: 'admin', message: 'unknown field' }]);
+      expect(unknown.json().error.issues).toEqual([{ path: 'admin', message: 'unknown field', code: 'unknown_field' }]);
+      expect(wrongTypes.json().error.issues.find((i: { path: string }) => i.path === 'password').code).toBe('too_small');
 
       const huge = await app.inject({
         method: 'POST',
