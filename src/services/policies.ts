@@ -3,7 +3,6 @@ import type { PolicyView } from '../contracts/engagements.js';
 import { parsePolicy, type VerificationPolicy } from '../contracts/policy.js';
 import type { Executor } from '../db/repositories/executor.js';
 import {
-  findPolicyById,
   findPolicyFor,
   findShippedPolicy,
   insertPolicy,
@@ -120,4 +119,3 @@ export async function latestUsablePolicy(db: Executor, organizationId: string, k
   return own.version >= shipped.version ? own : shipped;
 }
 
-export { findPolicyById };

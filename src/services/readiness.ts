@@ -4,7 +4,7 @@ import { findPolicyById, listMessages, listWaivers, type EngagementRow } from '.
 import { listEngagementEvidence } from '../db/repositories/evidence.js';
 import { findOrganization } from '../db/repositories/organizations.js';
 import { listClaims, listSites } from '../db/repositories/profile.js';
-import { businessHoursBetween, businessHoursPerDay, inquiryResponseStats, type BusinessCalendar } from '../domain/communication/response-times.js';
+import { businessHoursBetween, type BusinessCalendar } from '../domain/communication/response-times.js';
 import { adviseVisit } from '../domain/advisor/visit-advisor.js';
 import type { OrganizationKind, EngagementPhase } from '../domain/model.js';
 import { evaluateReadiness, type ReadinessInput, type ReadinessResult } from '../domain/readiness/index.js';
@@ -112,4 +112,3 @@ export async function engagementVisitAdvice(ctx: ServiceContext, actor: Actor, i
   return plain(adviseVisit(input, input.policy));
 }
 
-export { inquiryResponseStats, businessHoursPerDay };

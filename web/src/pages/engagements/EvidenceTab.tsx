@@ -1,6 +1,6 @@
 // Evidence in the engagement. The supplier decides which of its evidence is shared here (from its library)
 // and can stop sharing it; the buyer records what it observed, tested or was told by third parties.
-import { Anchor, Badge, Button, Card, Checkbox, Group, Modal, ScrollArea, Stack, Table, Text, Tooltip, ActionIcon } from '@mantine/core';
+import { Anchor, Button, Card, Checkbox, Group, Modal, ScrollArea, Stack, Table, Text, Tooltip, ActionIcon } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,8 +10,9 @@ import { api } from '../../api/client.js';
 import { useCan, useSession } from '../../app/session.js';
 import { useClaims, useEngagementEvidence, useEvidenceLibrary, useRefreshEngagement } from '../../components/engagement/api.js';
 import { ProvenanceBadge, ValidityBadge } from '../../components/engagement/badges.js';
-import { EvidenceDetails, FileLinks } from '../../components/engagement/EvidenceChips.js';
+import { EvidenceDetails } from '../../components/engagement/EvidenceChips.js';
 import { EvidenceForm } from '../../components/engagement/EvidenceForm.js';
+import { EvidenceCells } from '../../components/engagement/EvidenceCells.js';
 import { useDay } from '../../components/engagement/format.js';
 import { IconEye, IconShare, IconStack } from '../../components/engagement/icons.js';
 import type { Engagement, Evidence } from '../../components/engagement/types.js';
@@ -28,7 +29,6 @@ const SUPPLIER_PROVENANCES: readonly Provenance[] = ['documented', 'self_declare
 export function EvidenceTab({ engagement: e }: { engagement: Engagement }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const day = useDay();
   const { organization } = useSession();
   const canContribute = useCan('engagement.contribute');
   const canRecord = useCan('evidence.record');
@@ -100,52 +100,7 @@ export function EvidenceTab({ engagement: e }: { engagement: Engagement }) {
               <Table.Tbody>
                 {list.data.map((ev) => (
                   <Table.Tr key={ev.id} data-testid="engagement-evidence-row">
-                    <Table.Td>
-                      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                        {t(`vocab.evidenceKinds.${ev.kind}`)}
-                      </Text>
-                      <Text size="sm" fw={500}>
-                        {ev.title}
-                      </Text>
-                      {ev.issuer && (
-                        <Text size="xs" c="dimmed">
-                          {ev.issuer}
-                        </Text>
-                      )}
-                      <FileLinks files={ev.files} />
-                    </Table.Td>
-                    <Table.Td>
-                      <ProvenanceBadge provenance={ev.provenance} />
-                    </Table.Td>
-                    <Table.Td>
-                      <ValidityBadge evidence={ev} />
-                      {(ev.validFrom || ev.validTo) && (
-                        <Text size="xs" c="dimmed" mt={2}>
-                          {day(ev.validFrom)} – {day(ev.validTo)}
-                        </Text>
-                      )}
-                      {!ev.validTo && ev.issuedAt && (
-                        <Text size="xs" c="dimmed" mt={2}>
-                          {t('evidence.issuedOn', { date: day(ev.issuedAt) })}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={2}>
-                        {ev.links.map((l) => (
-                          <Group key={l.claimId} gap={4} wrap="nowrap">
-                            <Badge size="xs" variant="light" color={l.effect === 'supports' ? 'green' : 'red'} tt="none">
-                              {t(`vocab.effects.${l.effect}`)}
-                            </Badge>
-                            <Text size="xs" lineClamp={2}>
-                              {claimTitle.get(l.claimId) ?? t('evidence.claim')}
-                              {l.observedValue != null ? ` (${l.observedValue})` : ''}
-                            </Text>
-                          </Group>
-                        ))}
-                        {ev.links.length === 0 && <Text c="dimmed">{t('common.none')}</Text>}
-                      </Stack>
-                    </Table.Td>
+                    <EvidenceCells evidence={ev} claimTitle={claimTitle} />
                     <Table.Td>
                       <Text size="sm">{ev.organizationName}</Text>
                       <Text size="xs" c="dimmed">

@@ -1,6 +1,6 @@
 // The organization's evidence library: what it has recorded, with provenance, validity, files and the claims
 // each item supports or contradicts. Items stay private until shared into an engagement.
-import { ActionIcon, Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Modal, SegmentedControl, Table, Text, Tooltip } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,9 @@ import type { Provenance } from '../../../../src/domain/model.js';
 import { api } from '../../api/client.js';
 import { useCan, useSession } from '../../app/session.js';
 import { useClaims, useEvidenceLibrary } from '../../components/engagement/api.js';
-import { ProvenanceBadge, ValidityBadge } from '../../components/engagement/badges.js';
-import { EvidenceDetails, FileLinks } from '../../components/engagement/EvidenceChips.js';
+import { EvidenceDetails } from '../../components/engagement/EvidenceChips.js';
 import { EvidenceForm } from '../../components/engagement/EvidenceForm.js';
-import { useDay } from '../../components/engagement/format.js';
+import { EvidenceCells } from '../../components/engagement/EvidenceCells.js';
 import { IconEye, IconStack } from '../../components/engagement/icons.js';
 import type { Evidence } from '../../components/engagement/types.js';
 import { IconPlus } from '../../components/icons.js';
@@ -29,7 +28,6 @@ type Filter = 'all' | 'attention';
 
 export function EvidenceLibraryPage() {
   const { t } = useTranslation();
-  const day = useDay();
   const { organization } = useSession();
   const canRecord = useCan('evidence.record');
   const qc = useQueryClient();
@@ -96,51 +94,7 @@ export function EvidenceLibraryPage() {
               <Table.Tbody>
                 {rows.map((e) => (
                   <Table.Tr key={e.id} data-testid="library-row">
-                    <Table.Td>
-                      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                        {t(`vocab.evidenceKinds.${e.kind}`)}
-                      </Text>
-                      <Text size="sm" fw={500}>
-                        {e.title}
-                      </Text>
-                      {e.issuer && (
-                        <Text size="xs" c="dimmed">
-                          {e.issuer}
-                        </Text>
-                      )}
-                      <FileLinks files={e.files} />
-                    </Table.Td>
-                    <Table.Td>
-                      <ProvenanceBadge provenance={e.provenance} />
-                    </Table.Td>
-                    <Table.Td>
-                      <ValidityBadge evidence={e} />
-                      {(e.validFrom || e.validTo) && (
-                        <Text size="xs" c="dimmed" mt={2}>
-                          {day(e.validFrom)} – {day(e.validTo)}
-                        </Text>
-                      )}
-                      {!e.validTo && e.issuedAt && (
-                        <Text size="xs" c="dimmed" mt={2}>
-                          {t('evidence.issuedOn', { date: day(e.issuedAt) })}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={2}>
-                        {e.links.map((l) => (
-                          <Group key={l.claimId} gap={4} wrap="nowrap">
-                            <Badge size="xs" variant="light" color={l.effect === 'supports' ? 'green' : 'red'} tt="none">
-                              {t(`vocab.effects.${l.effect}`)}
-                            </Badge>
-                            <Text size="xs" lineClamp={1}>
-                              {claimTitle.get(l.claimId) ?? t('evidence.claim')}
-                            </Text>
-                          </Group>
-                        ))}
-                        {e.links.length === 0 && <Text c="dimmed">{t('common.none')}</Text>}
-                      </Stack>
-                    </Table.Td>
+                    <EvidenceCells evidence={e} claimTitle={claimTitle} />
                     <Table.Td>
                       <Tooltip label={t('evidence.details')}>
                         <ActionIcon variant="subtle" color="gray" onClick={() => setViewing(e)} aria-label={t('evidence.details')}>

@@ -1,14 +1,14 @@
 // Verification policies: versioned data. Each version reads as tables per phase and the visit advisor's rules;
 // admins save a new version by editing the JSON or uploading a .json file. Invalid policies are refused with
 // the exact path of each error. Engagements keep their version until the buyer moves them.
-import { Alert, Badge, Button, Card, Code, FileButton, Group, List, Modal, Stack, Table, Text, Textarea, Title, UnstyledButton } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Fragment, useMemo, useState } from 'react';
+import { Badge, Button, Card, Group, Modal, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { AdvisorCondition, Requirement } from '../../../../src/contracts/policy.js';
 import { OPEN_PHASES } from '../../../../src/domain/model.js';
-import { api, isApiError, type FieldIssue } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { useCan } from '../../app/session.js';
 import { usePolicies } from '../../components/engagement/api.js';
 import { useLocalized } from '../../components/engagement/explain.js';
@@ -16,11 +16,11 @@ import { useFormat } from '../../lib/format.js';
 import { useNumber } from '../../components/engagement/format.js';
 import { IconClipboardCheck } from '../../components/engagement/icons.js';
 import type { Policy } from '../../components/engagement/types.js';
-import { IconAlert, IconPlus, IconUpload } from '../../components/icons.js';
+import { IconPlus } from '../../components/icons.js';
+import { JsonDocumentEditor } from '../../components/JsonDocumentEditor.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { Empty, ErrorAlert, Loading } from '../../components/States.js';
 import { notify } from '../../lib/notify.js';
-import { errorText } from '../../lib/validation.js';
 
 export function PoliciesPage() {
   const { t } = useTranslation();
@@ -333,105 +333,29 @@ function AdvisorRow({ id, effect, weight, condition, explanation }: { id: string
 function PolicyEditor({ base, onCancel, onSaved }: { base: Policy; onCancel: () => void; onSaved: (p: Policy) => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [text, setText] = useState(() => JSON.stringify(base.document, null, 2));
-  const [syntax, setSyntax] = useState<string | null>(null);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [fileName, setFileName] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (doc: unknown) => api.post<Policy>('/api/v1/policies', doc),
-    onSuccess: (p) => {
-      notify.success(t('policies.saved', { name: p.name, version: p.version }));
-      void qc.invalidateQueries({ queryKey: ['policies'] });
-      void qc.invalidateQueries({ queryKey: ['engagements'] });
-      void qc.invalidateQueries({ queryKey: ['engagement'] });
-      onSaved(p);
-    },
-    onError: (e) => setIssues(isApiError(e) ? e.issues : []),
-    meta: { handlesErrors: true },
-  });
-  const submit = () => {
-    setIssues([]);
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (e) {
-      setSyntax((e as Error).message);
-      return;
-    }
-    setSyntax(null);
-    save.mutate(doc);
-  };
-  const load = async (file: File | null) => {
-    if (!file) return;
-    setFileName(file.name);
-    setText(await file.text());
-    setSyntax(null);
-    setIssues([]);
-  };
   return (
-    <Stack gap="md" data-testid="policy-editor-form">
-      <Text size="sm" c="dimmed">
-        {t('policies.editorHint', { version: base.version })}
-      </Text>
-      <Group gap="xs">
-        <FileButton onChange={(f) => void load(f)} accept="application/json,.json">
-          {(props) => (
-            <Button {...props} variant="default" leftSection={<IconUpload size={16} />} data-testid="policy-upload">
-              {t('policies.upload')}
-            </Button>
-          )}
-        </FileButton>
-        {fileName && (
-          <Text size="sm" c="dimmed">
-            {t('policies.loadedFrom', { name: fileName })}
-          </Text>
-        )}
-      </Group>
-      {syntax && (
-        <Alert color="red" variant="light" icon={<IconAlert />} title={t('policies.syntaxError')} data-testid="policy-syntax-error">
-          <Code>{syntax}</Code>
-        </Alert>
-      )}
-      {issues.length > 0 && (
-        <Alert color="red" variant="light" icon={<IconAlert />} title={t('policies.invalid', { count: issues.length })} data-testid="policy-errors">
-          <List size="sm" spacing={4}>
-            {issues.map((i, n) => (
-              <Fragment key={n}>
-                <List.Item data-testid="policy-error">
-                  <Code>{i.path || t('policies.documentRoot')}</Code> {i.message}
-                </List.Item>
-              </Fragment>
-            ))}
-          </List>
-        </Alert>
-      )}
-      <Textarea
-        value={text}
-        onChange={(e) => {
-          setText(e.currentTarget.value);
-          setSyntax(null);
-        }}
-        autosize
-        minRows={16}
-        maxRows={24}
-        spellCheck={false}
-        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12.5 } }}
-        aria-label={t('policies.json')}
-        data-testid="policy-json"
-      />
-      {save.isError && issues.length === 0 && (
-        <Alert color="red" variant="light" icon={<IconAlert />}>
-          {errorText(save.error, t)}
-        </Alert>
-      )}
-      <Group justify="flex-end" gap="xs">
-        <Button variant="default" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button onClick={submit} loading={save.isPending} data-testid="policy-save">
-          {t('policies.save')}
-        </Button>
-      </Group>
-    </Stack>
+    <JsonDocumentEditor
+      initial={base.document}
+      save={(doc) => api.post<Policy>('/api/v1/policies', doc)}
+      onSaved={(p) => {
+        notify.success(t('policies.saved', { name: p.name, version: p.version }));
+        void qc.invalidateQueries({ queryKey: ['policies'] });
+        void qc.invalidateQueries({ queryKey: ['engagements'] });
+        void qc.invalidateQueries({ queryKey: ['engagement'] });
+        onSaved(p);
+      }}
+      onCancel={onCancel}
+      testId="policy"
+      text={{
+        hint: t('policies.editorHint', { version: base.version }),
+        upload: t('policies.upload'),
+        loadedFrom: (name) => t('policies.loadedFrom', { name }),
+        json: t('policies.json'),
+        syntaxError: t('policies.syntaxError'),
+        invalid: (count) => t('policies.invalid', { count }),
+        documentRoot: t('policies.documentRoot'),
+        save: t('policies.save'),
+      }}
+    />
   );
 }

@@ -1,24 +1,24 @@
 // Checklist templates: versioned data like the policies. Each version reads as its sections and questions;
 // admins save a new version by editing the JSON or uploading a .json file, and invalid documents are refused
 // with the exact path of each error. Visits keep the version they were planned with.
-import { Alert, Badge, Button, Card, Code, FileButton, Group, List, Modal, Stack, Table, Text, Textarea, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { ChecklistQuestion } from '../../../../src/contracts/visits.js';
-import { api, isApiError, type FieldIssue } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { useCan } from '../../app/session.js';
 import { useChecklistTemplates, type Template } from '../../components/visits/api.js';
 import { useLoc } from '../../components/visits/format.js';
 import { IconChecklist } from '../../components/visits/icons.js';
-import { IconAlert, IconPlus, IconUpload } from '../../components/icons.js';
+import { IconPlus } from '../../components/icons.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { Empty, ErrorAlert, Loading } from '../../components/States.js';
 import { useFormat } from '../../lib/format.js';
 import { notify } from '../../lib/notify.js';
-import { errorText } from '../../lib/validation.js';
+import { JsonDocumentEditor } from '../../components/JsonDocumentEditor.js';
 
 export function ChecklistTemplatesPage() {
   const { t } = useTranslation();
@@ -235,103 +235,27 @@ function TemplateEditor({ base, onCancel, onSaved }: { base: Template; onCancel:
   const { t } = useTranslation();
   const loc = useLoc();
   const qc = useQueryClient();
-  const [text, setText] = useState(() => JSON.stringify(base.document, null, 2));
-  const [syntax, setSyntax] = useState<string | null>(null);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [fileName, setFileName] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (doc: unknown) => api.post<Template>('/api/v1/checklist-templates', doc),
-    onSuccess: (tpl) => {
-      notify.success(t('visits.templates.saved', { name: loc(tpl.name), version: tpl.version }));
-      void qc.invalidateQueries({ queryKey: ['checklist-templates'] });
-      onSaved(tpl);
-    },
-    onError: (e) => setIssues(isApiError(e) ? e.issues : []),
-    meta: { handlesErrors: true },
-  });
-  const submit = () => {
-    setIssues([]);
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (e) {
-      setSyntax((e as Error).message);
-      return;
-    }
-    setSyntax(null);
-    save.mutate(doc);
-  };
   return (
-    <Stack gap="md">
-      <Text size="sm" c="dimmed">
-        {t('visits.templates.editorHint', { version: base.version })}
-      </Text>
-      <Group gap="xs">
-        <FileButton
-          onChange={async (f) => {
-            if (!f) return;
-            setFileName(f.name);
-            setText(await f.text());
-            setSyntax(null);
-            setIssues([]);
-          }}
-          accept="application/json,.json"
-        >
-          {(props) => (
-            <Button {...props} variant="default" leftSection={<IconUpload size={16} />}>
-              {t('visits.templates.upload')}
-            </Button>
-          )}
-        </FileButton>
-        {fileName && (
-          <Text size="sm" c="dimmed">
-            {fileName}
-          </Text>
-        )}
-      </Group>
-      <Textarea
-        value={text}
-        onChange={(e) => {
-          setText(e.currentTarget.value);
-          setSyntax(null);
-        }}
-        autosize
-        minRows={16}
-        maxRows={24}
-        spellCheck={false}
-        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12.5 } }}
-        aria-label={t('visits.templates.json')}
-        data-testid="template-json"
-      />
-      {syntax && (
-        <Alert color="red" variant="light" icon={<IconAlert />} title={t('visits.templates.syntaxError')}>
-          <Code>{syntax}</Code>
-        </Alert>
-      )}
-      {issues.length > 0 && (
-        <Alert color="red" variant="light" icon={<IconAlert />} title={t('visits.templates.invalid', { count: issues.length })} data-testid="template-errors">
-          <List size="sm" spacing={4}>
-            {issues.map((i, n) => (
-              <List.Item key={n}>
-                <Code>{i.path || t('visits.templates.documentRoot')}</Code> {i.message}
-              </List.Item>
-            ))}
-          </List>
-        </Alert>
-      )}
-      {save.isError && issues.length === 0 && (
-        <Alert color="red" variant="light" icon={<IconAlert />}>
-          {errorText(save.error, t)}
-        </Alert>
-      )}
-      <Group justify="flex-end" gap="xs">
-        <Button variant="default" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button onClick={submit} loading={save.isPending} data-testid="template-save">
-          {t('visits.templates.save')}
-        </Button>
-      </Group>
-    </Stack>
+    <JsonDocumentEditor
+      initial={base.document}
+      save={(doc) => api.post<Template>('/api/v1/checklist-templates', doc)}
+      onSaved={(tpl) => {
+        notify.success(t('visits.templates.saved', { name: loc(tpl.name), version: tpl.version }));
+        void qc.invalidateQueries({ queryKey: ['checklist-templates'] });
+        onSaved(tpl);
+      }}
+      onCancel={onCancel}
+      testId="template"
+      text={{
+        hint: t('visits.templates.editorHint', { version: base.version }),
+        upload: t('visits.templates.upload'),
+        loadedFrom: (name) => name,
+        json: t('visits.templates.json'),
+        syntaxError: t('visits.templates.syntaxError'),
+        invalid: (count) => t('visits.templates.invalid', { count }),
+        documentRoot: t('visits.templates.documentRoot'),
+        save: t('visits.templates.save'),
+      }}
+    />
   );
 }
