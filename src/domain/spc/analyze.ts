@@ -11,7 +11,8 @@
 
 import { capabilityIndices } from './capability.js';
 import { chartConstants, MAX_SUBGROUP_SIZE } from './constants.js';
-import { nelsonSignals, type NelsonSignal } from './nelson.js';
+import { SpcKernel } from './kernel/kernel.js';
+import { nelsonSignalsLoaded, nelsonSignalsReference, type NelsonSignal } from './nelson.js';
 
 export type SpcInputField = 'values' | 'subgroupSize' | 'lsl' | 'usl';
 
@@ -116,8 +117,6 @@ interface Core {
   stdevOverall: number;
   type: 'individuals' | 'xbar-r';
   plotted: Float64Array;
-  plottedMin: number;
-  plottedMax: number;
   center: number;
   sigmaPlotted: number;
   rangeCenter: number;
@@ -126,79 +125,37 @@ interface Core {
   ranges: Float64Array | null;
 }
 
-/** Scratch for individualSums: Σd, Σd², Σ|mr|, min, max. */
-const SUMS = new Float64Array(5);
-
-/**
- * One pass over x (n ≥ 1) into out: shifted sums Σ(x − x₀), Σ(x − x₀)², the moving-range sum, min and max. A separate
- * function (not inlined into its caller's straight-line code), so the hot loop is compiled on its own.
- */
-function individualSums(x: Float64Array, out: Float64Array): void {
-  // One pass: shifted sums (x − x₀ keeps Σd² accurate), moving-range sum, min and max. Unrolled by 4 with
-  // separate accumulators (combined at the end), so that the additions do not wait on each other.
-  const n = x.length;
-  const x0 = x[0]!;
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  let q0 = 0, q1 = 0, q2 = 0, q3 = 0;
-  let m0 = 0, m1 = 0, m2 = 0, m3 = 0;
-  let lo0 = x0, lo1 = x0, hi0 = x0, hi1 = x0;
-  let prev = x0;
-  let i = 0;
-  for (const end = n - 3; i < end; i += 4) {
-    const v0 = x[i]!;
-    const v1 = x[i + 1]!;
-    const v2 = x[i + 2]!;
-    const v3 = x[i + 3]!;
-    const d0 = v0 - x0;
-    const d1 = v1 - x0;
-    const d2 = v2 - x0;
-    const d3 = v3 - x0;
-    s0 += d0;
-    s1 += d1;
-    s2 += d2;
-    s3 += d3;
-    q0 += d0 * d0;
-    q1 += d1 * d1;
-    q2 += d2 * d2;
-    q3 += d3 * d3;
-    m0 += Math.abs(v0 - prev);
-    m1 += Math.abs(v1 - v0);
-    m2 += Math.abs(v2 - v1);
-    m3 += Math.abs(v3 - v2);
-    prev = v3;
-    // Math.min/max rather than `if`: compiled without a branch in the loop.
-    lo0 = Math.min(lo0, Math.min(v0, v1));
-    lo1 = Math.min(lo1, Math.min(v2, v3));
-    hi0 = Math.max(hi0, Math.max(v0, v1));
-    hi1 = Math.max(hi1, Math.max(v2, v3));
-  }
-  for (; i < n; i++) {
-    const v = x[i]!;
-    const d = v - x0;
-    s0 += d;
-    q0 += d * d;
-    m0 += Math.abs(v - prev);
-    prev = v;
-    lo0 = Math.min(lo0, v);
-    hi0 = Math.max(hi0, v);
-  }
-  out[0] = s0 + s1 + (s2 + s3);
-  out[1] = q0 + q1 + (q2 + q3);
-  out[2] = m0 + m1 + (m2 + m3);
-  out[3] = Math.min(lo0, lo1);
-  out[4] = Math.max(hi0, hi1);
+interface IndividualSums {
+  /** Σ(x − x₀): shifted by the first value, so that Σ(x − x₀)² keeps its precision far from zero. */
+  shifted: number;
+  shiftedSquares: number;
+  /** Σ|x_i − x_{i−1}| over i = 1…n−1. */
+  movingRanges: number;
 }
 
-function individuals(x: Float64Array): Core {
+/** The sums of an individuals chart in plain JavaScript, where the kernel does not run. */
+export function individualSumsJs(x: Float64Array): IndividualSums {
+  const x0 = x[0]!;
+  let shifted = 0;
+  let shiftedSquares = 0;
+  let movingRanges = 0;
+  let prev = x0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    const d = v - x0;
+    shifted += d;
+    shiftedSquares += d * d;
+    movingRanges += Math.abs(v - prev);
+    prev = v;
+  }
+  return { shifted, shiftedSquares, movingRanges };
+}
+
+function individuals(x: Float64Array, kernel: SpcKernel | null): Core {
   const n = x.length;
   if (n < 2) throw new SpcInputError('values', `an individuals chart needs at least 2 values (got ${n})`);
   const x0 = x[0]!;
-  individualSums(x, SUMS);
-  const s = SUMS[0]!;
-  const ss = SUMS[1]!;
-  const mr = SUMS[2]!;
-  const min = SUMS[3]!;
-  const max = SUMS[4]!;
+  const { shifted: s, shiftedSquares: ss, movingRanges: mr } = kernel ? kernel.load(x).sums() : individualSumsJs(x);
   if (!Number.isFinite(ss) || !Number.isFinite(mr)) notFinite(x, n);
   const mean = x0 + s / n;
   const stdevOverall = Math.sqrt(Math.max(0, (ss - (s * s) / n) / (n - 1)));
@@ -212,8 +169,6 @@ function individuals(x: Float64Array): Core {
     stdevOverall,
     type: 'individuals',
     plotted: x,
-    plottedMin: min,
-    plottedMax: max,
     center: mean,
     sigmaPlotted: stdevWithin,
     rangeCenter: mrBar,
@@ -237,8 +192,6 @@ function xbarR(x: Float64Array, k: number): Core {
   let s = 0;
   let ss = 0;
   let rSum = 0;
-  let min = Infinity;
-  let max = -Infinity;
   for (let g = 0, i = 0; g < m; g++) {
     let lo = x[i]!;
     let hi = lo;
@@ -256,8 +209,6 @@ function xbarR(x: Float64Array, k: number): Core {
     means[g] = mean;
     ranges[g] = hi - lo;
     rSum += hi - lo;
-    if (mean < min) min = mean;
-    if (mean > max) max = mean;
   }
   if (!Number.isFinite(ss) || !Number.isFinite(rSum)) notFinite(x, used);
   const mean = x0 + s / used;
@@ -272,8 +223,6 @@ function xbarR(x: Float64Array, k: number): Core {
     stdevOverall,
     type: 'xbar-r',
     plotted: means,
-    plottedMin: min,
-    plottedMax: max,
     center: mean,
     sigmaPlotted: stdevWithin / Math.sqrt(k),
     rangeCenter: rBar,
@@ -297,16 +246,32 @@ function movingRanges(x: Float64Array): number[] {
 export function analyzeSpc(values: Float64Array | readonly number[], options: SpcOptions = {}): SpcResult {
   const { k, lsl, usl } = checkOptions(options);
   const x = values instanceof Float64Array ? values : Float64Array.from(values);
-  const core = k === 1 ? individuals(x) : xbarR(x, k);
+  const kernel = SpcKernel.get();
+  try {
+    return analyzeWith(x, k, lsl, usl, options.includePoints ?? true, kernel);
+  } finally {
+    kernel?.release();
+  }
+}
+
+function analyzeWith(
+  x: Float64Array,
+  k: number,
+  lsl: number | undefined,
+  usl: number | undefined,
+  includePoints: boolean,
+  kernel: SpcKernel | null,
+): SpcResult {
+  const core = k === 1 ? individuals(x, kernel) : xbarR(x, k);
   const { cp, cpk, pp, ppk } = capabilityIndices(core.mean, core.stdevWithin, core.stdevOverall, {
     ...(lsl !== undefined ? { lsl } : {}),
     ...(usl !== undefined ? { usl } : {}),
   });
-  const signals = nelsonSignals(core.plotted, core.center, core.sigmaPlotted, {
-    min: core.plottedMin,
-    max: core.plottedMax,
-  });
-  const includePoints = options.includePoints ?? true;
+  // Individuals: the values are in the kernel already. Subgroup means: loaded now (finite: their values are).
+  if (kernel && k > 1) kernel.load(core.plotted);
+  const signals =
+    (kernel && nelsonSignalsLoaded(kernel, core.center, core.sigmaPlotted)) ??
+    nelsonSignalsReference(core.plotted, core.center, core.sigmaPlotted);
   const chart: SpcChart = {
     type: core.type,
     center: core.center,
