@@ -12,7 +12,7 @@
 import { capabilityIndices } from './capability.js';
 import { chartConstants, MAX_SUBGROUP_SIZE } from './constants.js';
 import { SpcKernel } from './kernel/kernel.js';
-import { nelsonSignalsLoaded, nelsonSignalsReference, type NelsonSignal } from './nelson.js';
+import { nelsonSignalsKernel, nelsonSignalsReference, type NelsonSignal } from './nelson.js';
 
 export type SpcInputField = 'values' | 'subgroupSize' | 'lsl' | 'usl';
 
@@ -155,7 +155,7 @@ function individuals(x: Float64Array, kernel: SpcKernel | null): Core {
   const n = x.length;
   if (n < 2) throw new SpcInputError('values', `an individuals chart needs at least 2 values (got ${n})`);
   const x0 = x[0]!;
-  const { shifted: s, shiftedSquares: ss, movingRanges: mr } = kernel ? kernel.load(x).sums() : individualSumsJs(x);
+  const { shifted: s, shiftedSquares: ss, movingRanges: mr } = kernel ? kernel.sums(x) : individualSumsJs(x);
   if (!Number.isFinite(ss) || !Number.isFinite(mr)) notFinite(x, n);
   const mean = x0 + s / n;
   const stdevOverall = Math.sqrt(Math.max(0, (ss - (s * s) / n) / (n - 1)));
@@ -246,12 +246,7 @@ function movingRanges(x: Float64Array): number[] {
 export function analyzeSpc(values: Float64Array | readonly number[], options: SpcOptions = {}): SpcResult {
   const { k, lsl, usl } = checkOptions(options);
   const x = values instanceof Float64Array ? values : Float64Array.from(values);
-  const kernel = SpcKernel.get();
-  try {
-    return analyzeWith(x, k, lsl, usl, options.includePoints ?? true, kernel);
-  } finally {
-    kernel?.release();
-  }
+  return analyzeWith(x, k, lsl, usl, options.includePoints ?? true, SpcKernel.get());
 }
 
 function analyzeWith(
@@ -267,10 +262,9 @@ function analyzeWith(
     ...(lsl !== undefined ? { lsl } : {}),
     ...(usl !== undefined ? { usl } : {}),
   });
-  // Individuals: the values are in the kernel already. Subgroup means: loaded now (finite: their values are).
-  if (kernel && k > 1) kernel.load(core.plotted);
+  // The plotted values are finite: individual values were checked, subgroup means are means of those.
   const signals =
-    (kernel && nelsonSignalsLoaded(kernel, core.center, core.sigmaPlotted)) ??
+    (kernel && nelsonSignalsKernel(kernel, core.plotted, core.center, core.sigmaPlotted)) ??
     nelsonSignalsReference(core.plotted, core.center, core.sigmaPlotted);
   const chart: SpcChart = {
     type: core.type,

@@ -166,20 +166,15 @@ export function nelsonSignals(points: Float64Array | readonly number[], center: 
   let finite = true;
   for (let i = 0; i < x.length && finite; i++) finite = Number.isFinite(x[i]!);
   const kernel = finite ? SpcKernel.get() : null;
-  if (!kernel) return nelsonSignalsReference(x, center, sigma);
-  try {
-    return nelsonSignalsLoaded(kernel.load(x), center, sigma) ?? nelsonSignalsReference(x, center, sigma);
-  } finally {
-    kernel.release();
-  }
+  return (kernel && nelsonSignalsKernel(kernel, x, center, sigma)) ?? nelsonSignalsReference(x, center, sigma);
 }
 
 /**
- * The rules over the series already loaded into the kernel (finite values), or null when the limits are degenerate
- * (σ not positive, or a limit not finite), which only the reference handles.
+ * The rules over finite values with the kernel, or null when the limits are degenerate (σ not positive, or a limit
+ * not finite), which only the reference handles.
  */
-export function nelsonSignalsLoaded(kernel: SpcKernel, center: number, sigma: number): NelsonSignal[] | null {
+export function nelsonSignalsKernel(kernel: SpcKernel, x: Float64Array, center: number, sigma: number): NelsonSignal[] | null {
   const L = limitsOf(center, sigma);
   if (!(sigma > 0) || ![L.c, L.u1, L.l1, L.u2, L.l2, L.u3, L.l3].every(Number.isFinite)) return null;
-  return collect(kernel.nelson(L));
+  return collect(kernel.nelson(x, L));
 }

@@ -25,6 +25,8 @@ import {
   KERNEL_RULES_OFFSET,
 } from './layout.js';
 
+// Flags: P0/N0 above/below the center line, P1/N1 beyond ±1σ, P2/N2 beyond ±2σ, R beyond ±3σ (either side),
+// U/D a rise/fall from the previous point.
 const FLAGS = ['P0', 'N0', 'P1', 'N1', 'P2', 'N2', 'R', 'U', 'D'] as const;
 type Flag = (typeof FLAGS)[number];
 
@@ -240,8 +242,10 @@ function nelsonFunction(): string {
     `    (local.set $chunkAt (i32.add (i32.const ${KERNEL_DATA_OFFSET - 8}) (i32.shl (local.get $chunk) (i32.const 8))))`,
     `    (local.set $chunkEnd (i32.add (local.get $chunkAt) (i32.shl (local.get $cb) (i32.const 8))))`,
     ...flagLoop('center', ['P0', 'N0']),
+    // Two limits a loop: more would not fit the registers with the eight values (measured: slower).
     ...flagLoop('sigma1', ['P1', 'N1']),
-    ...flagLoop('sigma23', ['P2', 'N2', 'R']),
+    ...flagLoop('sigma2', ['P2', 'N2']),
+    ...flagLoop('sigma3', ['R']),
     ...flagLoop('direction', ['U', 'D']),
     `    (local.set $gb (i32.const 0))`,
     `    (local.set $blk (local.get $chunk))`,
@@ -265,17 +269,20 @@ function nelsonFunction(): string {
   return lines.join('\n');
 }
 
-/** Σ(x − x₀), Σ(x − x₀)², Σ|x_i − x_{i−1}| over x[0…n), four points a step in two f64x2 accumulators each. */
+/**
+ * Σ(x − x₀), Σ(x − x₀)², Σ|x_i − x_{i−1}| over x[from…from + n) (x[−1] = x₀), four points a step in two f64x2
+ * accumulators each. Called a window at a time, right after the window is copied in, while it is in cache.
+ */
 function sumsFunction(): string {
   const D = KERNEL_DATA_OFFSET;
-  return `(func (export "sums") (param $n i32)
+  return `(func (export "sums") (param $from i32) (param $n i32)
   (local $p i32) (local $end i32) (local $x0 f64) (local $x0v v128)
   (local $s0 v128) (local $s1 v128) (local $q0 v128) (local $q1 v128) (local $m0 v128) (local $m1 v128)
   (local $a v128) (local $b v128) (local $s f64) (local $q f64) (local $m f64) (local $d f64) (local $prev f64)
   (local.set $x0 (f64.load (i32.const ${D})))
   (local.set $x0v (f64x2.splat (local.get $x0)))
-  (local.set $p (i32.const ${D}))
-  (local.set $end (i32.add (i32.const ${D}) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3))))
+  (local.set $p (i32.add (i32.const ${D}) (i32.shl (local.get $from) (i32.const 3))))
+  (local.set $end (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3))))
   (if (i32.lt_u (local.get $p) (local.get $end)) (then
     (loop $quad
       (local.set $a (f64x2.sub (v128.load (local.get $p)) (local.get $x0v)))
@@ -296,7 +303,7 @@ function sumsFunction(): string {
   (local.set $q (f64.add (f64x2.extract_lane 0 (local.get $q0)) (f64x2.extract_lane 1 (local.get $q0))))
   (local.set $m (f64.add (f64x2.extract_lane 0 (local.get $m0)) (f64x2.extract_lane 1 (local.get $m0))))
   ;; the last n mod 4 points
-  (local.set $end (i32.add (i32.const ${D}) (i32.shl (local.get $n) (i32.const 3))))
+  (local.set $end (i32.add (i32.const ${D}) (i32.shl (i32.add (local.get $from) (local.get $n)) (i32.const 3))))
   (if (i32.lt_u (local.get $p) (local.get $end)) (then
     (local.set $prev (f64.load offset=0 (i32.sub (local.get $p) (i32.const 8))))
     (loop $one

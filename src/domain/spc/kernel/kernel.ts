@@ -1,6 +1,6 @@
 // Loads the SPC kernel (WebAssembly, see kernel-wat.ts) and moves series in and results out. One instance per
-// process, used synchronously, so calls never interleave. Where WebAssembly SIMD is not available the callers fall
-// back to plain JavaScript (`spcKernel()` returns null).
+// process, used synchronously, so calls never interleave. Where WebAssembly SIMD is not available `SpcKernel.get()`
+// returns null and the callers use plain JavaScript.
 
 import { SPC_KERNEL_BASE64 } from './kernel-binary.js';
 import { KERNEL_BLOCK, KERNEL_CHUNK_BLOCKS, KERNEL_DATA_OFFSET, KERNEL_RULE_WINDOW } from './layout.js';
@@ -17,7 +17,7 @@ interface WasmApi {
 const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
 interface KernelExports {
-  sums(n: number): void;
+  sums(from: number, n: number): void;
   nelson(n: number, c: number, u1: number, l1: number, u2: number, l2: number, u3: number, l3: number, out: number): number;
 }
 
@@ -32,16 +32,28 @@ export interface KernelLimits {
   l3: number;
 }
 
+export interface KernelSums {
+  /** Σ(x − x₀) */
+  shifted: number;
+  /** Σ(x − x₀)² */
+  shiftedSquares: number;
+  /** Σ|x_i − x_{i−1}| over i = 1…n−1 */
+  movingRanges: number;
+}
+
 const PAGE = 65_536;
-/** Past this much memory the instance is dropped after use, so that one huge series does not pin it for good. */
+/** A memory larger than this is not kept after use, so that one huge series does not pin it for good. */
 const KEEP_BYTES = 64 * 1024 * 1024;
 
-let compiled: object | null | undefined;
-
 interface Instance {
-  memory: WasmMemory;
   exports: KernelExports;
+  f64: Float64Array;
+  i32: Int32Array;
+  /** The series in memory now (by identity: the callers do not change a series while analysing it). */
+  loaded: Float64Array | null;
 }
+
+let compiled: object | null | undefined;
 let instance: Instance | null = null;
 
 function compile(): object | null {
@@ -59,22 +71,40 @@ function compile(): object | null {
   return compiled;
 }
 
-/** The kernel's instance, replaced by a larger one when a series does not fit (never grown: growing a memory
- * detaches its old buffer, and one detached buffer in the process slows every typed-array access V8 compiles). */
+/**
+ * An instance with at least `bytes` of memory. A larger one replaces the last rather than growing it: growing
+ * detaches the old buffer, and one detached buffer in the process makes V8 add checks to every typed-array access
+ * it compiles from then on.
+ */
 function instanceFor(bytes: number): Instance {
-  if (!instance || instance.memory.buffer.byteLength < bytes) {
+  if (!instance || instance.f64.byteLength < bytes) {
     const memory = new wasm!.Memory({ initial: Math.ceil(bytes / PAGE) });
     const exports = new wasm!.Instance(compiled!, { env: { memory } }).exports as KernelExports;
-    instance = { memory, exports };
+    instance = { exports, f64: new Float64Array(memory.buffer), i32: new Int32Array(memory.buffer), loaded: null };
   }
   return instance;
 }
 
-export class SpcKernel {
-  private n = 0;
-  private hitsAt = 0;
-  private current: Instance | null = null;
+const DATA = KERNEL_DATA_OFFSET / 8;
+/** Points copied and summed at a time (128 KB). */
+const SUM_WINDOW = 16_384;
 
+/** Fills the last block up with the last value (the points past n are dropped from the results). */
+function pad(k: Instance, x: Float64Array): void {
+  const n = x.length;
+  const padded = Math.ceil(n / KERNEL_BLOCK) * KERNEL_BLOCK;
+  if (padded > n) k.f64.fill(x[n - 1]!, DATA + n, DATA + padded);
+}
+
+/** Memory for a series of n points: values padded to whole blocks, then the worst case of hits. */
+function layoutFor(n: number): { hitsAt: number; bytes: number } {
+  const blocks = Math.ceil(n / KERNEL_BLOCK);
+  const hitsAt = KERNEL_DATA_OFFSET + 8 * blocks * KERNEL_BLOCK;
+  // Every rule in every block, rounded up to 4-block groups per chunk, 8 bytes a hit.
+  return { hitsAt, bytes: hitsAt + 8 * 8 * (blocks + 4 * Math.ceil(blocks / KERNEL_CHUNK_BLOCKS)) };
+}
+
+export class SpcKernel {
   private constructor() {}
 
   /** The kernel, or null where it cannot run. */
@@ -82,61 +112,77 @@ export class SpcKernel {
     return compile() ? new SpcKernel() : null;
   }
 
-  private get loaded(): Instance {
-    if (!this.current) throw new Error('SpcKernel: load a series first');
-    return this.current;
-  }
-
-  /** Copies the series in (replacing the last one), padded to whole blocks with its last value. */
-  load(x: Float64Array): this {
+  /** The instance with x in memory (x[−1] = x[0]: no moving range and no direction at the first point). */
+  private load(x: Float64Array): Instance {
     const n = x.length;
-    const blocks = Math.ceil(n / KERNEL_BLOCK);
-    const padded = blocks * KERNEL_BLOCK;
-    this.hitsAt = KERNEL_DATA_OFFSET + 8 * padded;
-    // Worst case: every rule fires in every block (rounded up to 4 blocks per chunk), 8 bytes a hit.
-    this.current = instanceFor(this.hitsAt + 8 * 8 * (blocks + 4 * Math.ceil(blocks / KERNEL_CHUNK_BLOCKS)));
-    const f64 = new Float64Array(this.current.memory.buffer, KERNEL_DATA_OFFSET - 8, padded + 1);
-    f64.set(x, 1);
-    f64[0] = n > 0 ? x[0]! : 0;
-    if (padded > n) f64.fill(n > 0 ? x[n - 1]! : 0, n + 1);
-    this.n = n;
-    return this;
+    const k = instanceFor(layoutFor(n).bytes);
+    if (k.loaded !== x) {
+      k.f64[DATA - 1] = n > 0 ? x[0]! : 0;
+      k.f64.set(x, DATA);
+      pad(k, x);
+      k.loaded = x;
+    }
+    return k;
   }
 
-  /** Σ(x − x₀), Σ(x − x₀)², Σ|x_i − x_{i−1}| of the loaded series (n ≥ 1). */
-  sums(): { shifted: number; shiftedSquares: number; movingRanges: number } {
-    const { exports, memory } = this.loaded;
-    exports.sums(this.n);
-    const out = new Float64Array(memory.buffer, 0, 3);
-    return { shifted: out[0]!, shiftedSquares: out[1]!, movingRanges: out[2]! };
+  private done(k: Instance): void {
+    k.loaded = null;
+    if (k === instance && k.f64.byteLength > KEEP_BYTES) instance = null;
   }
 
-  /** Points completing each Nelson rule (index 0 = rule 1), ascending, over the loaded series. */
-  nelson(L: KernelLimits): number[][] {
-    const { exports, memory } = this.loaded;
-    const count = exports.nelson(this.n, L.c, L.u1, L.l1, L.u2, L.l2, L.u3, L.l3, this.hitsAt);
-    return decodeHits(new Int32Array(memory.buffer, this.hitsAt, 2 * count), this.n);
+  /**
+   * The sums of an individuals chart over x (x.length ≥ 1). x stays in the kernel's memory for `nelson` on the same
+   * array, which must follow.
+   */
+  sums(x: Float64Array): KernelSums {
+    const n = x.length;
+    const k = instanceFor(layoutFor(n).bytes);
+    const { f64, exports } = k;
+    f64[DATA - 1] = x[0]!;
+    let shifted = 0;
+    let shiftedSquares = 0;
+    let movingRanges = 0;
+    // Copied in and summed a window at a time: the sums then read the window from cache, not from memory.
+    for (let start = 0; start < n; start += SUM_WINDOW) {
+      const end = Math.min(n, start + SUM_WINDOW);
+      f64.set(x.subarray(start, end), DATA + start);
+      exports.sums(start, end - start);
+      shifted += f64[0]!;
+      shiftedSquares += f64[1]!;
+      movingRanges += f64[2]!;
+    }
+    pad(k, x);
+    k.loaded = x;
+    return { shifted, shiftedSquares, movingRanges };
   }
 
-  /** Lets go of the memory after a very large series. */
-  release(): void {
-    if (this.current && this.current === instance && instance.memory.buffer.byteLength > KEEP_BYTES) instance = null;
-    this.current = null;
+  /** Points of x (finite values) completing each Nelson rule (index 0 = rule 1), ascending. */
+  nelson(x: Float64Array, L: KernelLimits): number[][] {
+    const k = this.load(x);
+    try {
+      const { hitsAt } = layoutFor(x.length);
+      const hits = k.exports.nelson(x.length, L.c, L.u1, L.l1, L.u2, L.l2, L.u3, L.l3, hitsAt);
+      return decodeHits(k.i32, hitsAt / 4, hits, x.length);
+    } finally {
+      this.done(k);
+    }
   }
 }
 
+/** Module-level copies: the hot loop below then reads no import binding (which some transpilers turn into getters). */
+const BLOCK = KERNEL_BLOCK;
 /** Per rule, the first point that has a full window. */
 const FIRST_POINT = Int32Array.from(KERNEL_RULE_WINDOW, (w) => w - 1);
 
-/** Hit words → point indices per rule. */
-function decodeHits(hits: Int32Array, n: number): number[][] {
+/** Hit words (pairs at i32[at…]: word, block << 3 | rule) → point indices per rule. */
+function decodeHits(i32: Int32Array, at: number, hits: number, n: number): number[][] {
   const found: number[][] = [[], [], [], [], [], [], [], []];
-  for (let h = 0; h < hits.length; h += 2) {
-    let w = hits[h]!;
-    const tag = hits[h + 1]!;
+  for (let h = at, end = at + 2 * hits; h < end; h += 2) {
+    let w = i32[h]!;
+    const tag = i32[h + 1]!;
     const r = tag & 7;
     const out = found[r]!;
-    const base = (tag >>> 3) * KERNEL_BLOCK;
+    const base = (tag >>> 3) * BLOCK;
     // The kernel does not mask the edges: points before the rule's first full window, and padding past n.
     const first = FIRST_POINT[r]!;
     while (w !== 0) {
