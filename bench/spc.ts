@@ -4,7 +4,7 @@ import { analyzeSpc } from '../src/domain/spc/index.js';
 import { timeIt, type BenchResult } from './harness.js';
 
 const N = 1_000_000;
-const RUNS = 15;
+const RUNS = 25;
 
 /** Deterministic normal-ish values: LCG uniforms through Box–Muller, mean 50, σ 2, plus a slow drift. */
 export function benchValues(n = N, seed = 20240611): Float64Array {

@@ -1,6 +1,6 @@
 // SPC analysis of one characteristic: Shewhart chart (individuals/moving range, or x̄–R), capability and
-// performance indices, Nelson-rule signals. Pure; built for 10^6 values: two passes over typed arrays, no per-point
-// allocation.
+// performance indices, Nelson-rule signals. Pure; built for 10^6 values: the individuals sums and the Nelson rules
+// run in a WebAssembly SIMD kernel (kernel/), with plain JavaScript where it is not available.
 //
 // Sources: standards.md §2.1 (σ_within = MR̄/d2(2) for individuals, R̄/d2(n) for subgroups; σ_overall = sample
 // standard deviation), §2.2 (constants; I-MR limits x̄ ± 3·MR̄/1.128, MR chart UCL = 3.267·MR̄; x̄ chart limits
@@ -246,7 +246,12 @@ function movingRanges(x: Float64Array): number[] {
 export function analyzeSpc(values: Float64Array | readonly number[], options: SpcOptions = {}): SpcResult {
   const { k, lsl, usl } = checkOptions(options);
   const x = values instanceof Float64Array ? values : Float64Array.from(values);
-  return analyzeWith(x, k, lsl, usl, options.includePoints ?? true, SpcKernel.get());
+  const kernel = SpcKernel.get();
+  try {
+    return analyzeWith(x, k, lsl, usl, options.includePoints ?? true, kernel);
+  } finally {
+    kernel?.done();
+  }
 }
 
 function analyzeWith(

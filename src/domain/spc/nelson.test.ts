@@ -67,7 +67,7 @@ describe('each rule fires on a constructed series and not on a near miss', () =>
   });
 });
 
-describe('fast single-pass screen = reference rule-by-rule evaluation', () => {
+describe('the WebAssembly kernel = the reference rule-by-rule evaluation', () => {
   function lcg(seed: number): () => number {
     let s = seed >>> 0;
     return () => {
@@ -128,7 +128,7 @@ describe('fast single-pass screen = reference rule-by-rule evaluation', () => {
   });
 
   it('points exactly on the center line and the zone limits, without ties', () => {
-    // Ties make the fast path re-check in value space anyway; here the exact-limit points stand on their own.
+    // The kernel compares with the same doubles as the reference (center + k·σ), so points on a limit agree.
     for (const [center, sigma] of [
       [0, 1],
       [0.1, 0.7],
@@ -143,7 +143,7 @@ describe('fast single-pass screen = reference rule-by-rule evaluation', () => {
     }
   });
 
-  it('degenerate σ = 0 falls back to the reference', () => {
+  it('degenerate σ = 0 is left to the reference', () => {
     expect(nelsonSignals([1, 1, 1, 2], 1, 0)).toEqual([{ rule: 1, points: [3] }]);
   });
 });

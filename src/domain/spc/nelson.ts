@@ -14,7 +14,7 @@
 //  3  6 in a row steadily increasing/decreasing 7  15 in a row within 1σ (either side)
 //  4  14 in a row alternating up and down       8  8 in a row beyond 1σ, with points on both sides
 
-import { SpcKernel } from './kernel/kernel.js';
+import { SpcKernel, type KernelLimits } from './kernel/kernel.js';
 
 export type NelsonRule = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
@@ -24,15 +24,7 @@ export interface NelsonSignal {
   points: number[];
 }
 
-interface Limits {
-  c: number;
-  u1: number;
-  l1: number;
-  u2: number;
-  l2: number;
-  u3: number;
-  l3: number;
-}
+type Limits = KernelLimits;
 
 function limitsOf(center: number, sigma: number): Limits {
   return {
@@ -46,7 +38,7 @@ function limitsOf(center: number, sigma: number): Limits {
   };
 }
 
-// ---- exact per-point rule checks (value space), shared by the reference and the fast path ----------------------
+// ---- per-point rule checks, for the reference -------------------------------------------------------------------
 
 function rule1At(x: ArrayLike<number>, i: number, L: Limits): boolean {
   const v = x[i]!;
@@ -138,8 +130,8 @@ function collect(found: number[][]): NelsonSignal[] {
 }
 
 /**
- * Straightforward evaluation of the eight rules, point by point (O(15·n)). The specification the fast path is
- * tested against, and its fallback for degenerate inputs.
+ * Straightforward evaluation of the eight rules, point by point (O(15·n)). The specification the kernel is tested
+ * against, and what runs where the kernel cannot (no WebAssembly, non-finite values, degenerate limits).
  */
 export function nelsonSignalsReference(points: ArrayLike<number>, center: number, sigma: number): NelsonSignal[] {
   const L = limitsOf(center, sigma);

@@ -3,19 +3,22 @@
 // kernel-binary.ts (a test checks that the two agree).
 //
 // Why WebAssembly: a JavaScript pass that derives eight flags a point runs at 3–10 ns a point depending on how V8
-// compiles it on the machine at hand; with f64x2 comparisons and the narrowing instructions it is well under 1 ns,
+// compiles it on the machine at hand; with f64x2 comparisons and the narrowing instructions all nine flags take about 1 ns a point,
 // and the comparisons are the reference's own (`x > center + sigma` on the same doubles), so the result is exact
 // by construction — no margins, no re-checks.
 //
-// Memory layout (offsets in bytes):
-//   0…23    sums out: Σ(x − x₀), Σ(x − x₀)², Σ|x_i − x_{i−1}|
-//   56      x[−1] (the caller stores x[0] there: the first point has no moving range and no direction)
-//   64…     x[0…n), padded by the caller to a whole number of 32-point blocks
-//   out…    Nelson hits: pairs of i32 (bit word, block << 3 | rule), written by `nelson`
+// Memory (imported, sized by the loader; offsets in layout.ts):
+//   0…23        sums out: Σ(x − x₀), Σ(x − x₀)², Σ|x_i − x_{i−1}|
+//   RULES       scratch: the eight rule words of four blocks
+//   FLAGS       nine flag arrays of one chunk (32 blocks), each led by the word of the block before the chunk
+//   DATA − 8    x[−1] (the loader stores x[0] there: the first point has no moving range and no direction)
+//   DATA…       x[0…n), padded by the loader to a whole number of 32-point blocks
+//   out…        Nelson hits: pairs of i32 (bit word, block << 3 | rule), returned by `nelson` as a count
 //
 // Bit words: bit j of a block's word is point 32·block + j. "The point s earlier" is a left shift by s, taking the
 // previous block's last points from its high bits (`back`). Runs are found by doubling: all of the last 2, 4, 8
-// points, each intermediate kept from the previous block so that it is exact across block edges.
+// points. The kernel does not mask the series' edges: the loader drops points before a rule's first full window
+// and the padding.
 
 import {
   KERNEL_CHUNK_BLOCKS,

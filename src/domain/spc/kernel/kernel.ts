@@ -125,9 +125,12 @@ export class SpcKernel {
     return k;
   }
 
-  private done(k: Instance): void {
+  /** Forgets the series in memory (its array may change), and lets go of a very large memory. */
+  done(): void {
+    const k = instance;
+    if (!k) return;
     k.loaded = null;
-    if (k === instance && k.f64.byteLength > KEEP_BYTES) instance = null;
+    if (k.f64.byteLength > KEEP_BYTES) instance = null;
   }
 
   /**
@@ -164,7 +167,7 @@ export class SpcKernel {
       const hits = k.exports.nelson(x.length, L.c, L.u1, L.l1, L.u2, L.l2, L.u3, L.l3, hitsAt);
       return decodeHits(k.i32, hitsAt / 4, hits, x.length);
     } finally {
-      this.done(k);
+      this.done();
     }
   }
 }
