@@ -2,6 +2,13 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 
+// Output piped into `head` and the like: when the reader goes away, stop quietly (what Unix tools do), not with a
+// stack trace from the unhandled stream error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const program = buildProgram();
 try {
   await program.parseAsync(process.argv);
