@@ -287,9 +287,16 @@ export const ImportView = z.object({
   importedBy: z.object({ userId: Id, displayName: z.string() }),
   createdAt: IsoDateTime,
   completedAt: IsoDateTime.nullable(),
+  /** Set when the supplier withdrew the import: its rows stay in the record but no analysis reads them. */
+  withdrawal: z.object({ at: IsoDateTime, by: z.object({ userId: Id, displayName: z.string() }), reason: z.string() }).nullable(),
   /** True when this file had been imported before: nothing was added, this is the earlier import. */
   duplicate: z.boolean(),
 });
+export const WithdrawImportBody = z.strictObject({
+  /** Why, for the buyer and the record (e.g. "wrong product: these are NM-4473 lots"). */
+  reason: Text(500),
+});
+export const ImportIdParams = z.strictObject({ id: Id, importId: Id });
 export const ImportRejectedBody = z.object({
   error: z.object({
     code: z.literal('import_rejected'),

@@ -4,6 +4,7 @@ import { foundationMigration } from './migrations/001-foundation.js';
 import { engagementsMigration } from './migrations/002-engagements.js';
 import { qualityMigration } from './migrations/003-quality.js';
 import { visitsMigration } from './migrations/004-visits.js';
+import { importWithdrawalsMigration } from './migrations/005-import-withdrawals.js';
 
 /** Migrations are code in the bundle (not files found at run time), so `dist/` alone can migrate. */
 function migrationsFor(dialect: Db['dialect']): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrationsFor(dialect: Db['dialect']): Record<string, Migration> {
     '002-engagements': engagementsMigration(),
     '003-quality': qualityMigration(dialect),
     '004-visits': visitsMigration(),
+    '005-import-withdrawals': importWithdrawalsMigration(),
   };
 }
 

@@ -249,7 +249,7 @@ class RowReader<R> {
 // ---------------------------------------------------------------------------------------------------------------
 // Views
 
-type ImportRowWithName = QualityImportRow & { imported_by_name?: string | null };
+type ImportRowWithName = QualityImportRow & { imported_by_name?: string | null; withdrawn_by_name?: string | null };
 
 export function importView(r: ImportRowWithName, duplicate = false): ImportViewT {
   return {
@@ -268,6 +268,10 @@ export function importView(r: ImportRowWithName, duplicate = false): ImportViewT
     importedBy: { userId: r.imported_by, displayName: r.imported_by_name ?? '' },
     createdAt: r.created_at,
     completedAt: r.completed_at,
+    withdrawal:
+      r.status === 'withdrawn' && r.withdrawn_at && r.withdrawn_by
+        ? { at: r.withdrawn_at, by: { userId: r.withdrawn_by, displayName: r.withdrawn_by_name ?? '' }, reason: r.withdrawal_reason ?? '' }
+        : null,
     duplicate,
   };
 }
@@ -375,6 +379,9 @@ export async function importQualityFile(
         imported_by: actor.userId,
         created_at: startedAt,
         completed_at: null,
+        withdrawn_at: null,
+        withdrawn_by: null,
+        withdrawal_reason: null,
       });
 
       const measurements = measurementsTable(importId, supplierId);

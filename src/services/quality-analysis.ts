@@ -225,10 +225,11 @@ async function computeCapacity(db: Executor, e: EngagementRow) {
   return { tolerance, policy: { key: policyRow.key, version: policyRow.version }, logs: logs.length, lines };
 }
 
-function isDerivedCapacity(r: EvidenceRow, claimId: string): boolean {
+/** A demonstrated capacity this module derived (for the claim, when given). */
+function isDerivedCapacity(r: EvidenceRow, claimId?: string): boolean {
   if (r.kind !== 'production_log' || r.provenance !== 'observed') return false;
   const a = JSON.parse(r.attributes) as Record<string, string>;
-  return a.derivedFrom === 'production_logs' && a.claimId === claimId;
+  return a.derivedFrom === 'production_logs' && (claimId === undefined || a.claimId === claimId);
 }
 
 function fmt(n: number): string {
@@ -237,18 +238,22 @@ function fmt(n: number): string {
 
 /**
  * Recomputes the demonstrated capacity of every claimed product line from the engagement's production logs and
- * records it as observed evidence linked to the claim (replacing the previous one). Runs inside the import's
- * transaction.
+ * records it as observed evidence linked to the claim (replacing the previous one). Runs inside the transaction of
+ * the import or withdrawal that changed the logs.
  */
 export async function refreshDemonstratedCapacity(trx: Executor, actor: Actor, e: EngagementRow) {
   const cap = await computeCapacity(trx, e);
-  const shared = await listEngagementEvidence(trx, e.id);
+  // Every earlier derivation goes, also for a claim that has no logs left (its import was withdrawn): a claim
+  // keeps a demonstrated capacity only while logs show one.
+  const withdrawnAt = nowIso();
+  for (const old of await listEngagementEvidence(trx, e.id)) {
+    if (isDerivedCapacity(old)) await withdrawEvidenceFromEngagement(trx, e.id, old.id, withdrawnAt);
+  }
   const out: { claimId: string; line: string; demonstrated: number; claimed: number; ratio: number; status: string; evidenceId: string }[] = [];
   for (const l of cap.lines) {
     const claim = l.group.claim;
     if (!claim || !l.demonstrated || !l.comparison) continue;
     const at = nowIso();
-    for (const old of shared.filter((r) => isDerivedCapacity(r, claim.id))) await withdrawEvidenceFromEngagement(trx, e.id, old.id, at);
     const d = l.demonstrated;
     const c = l.comparison;
     const periods = d.byPeriod.map((p) => p.period);

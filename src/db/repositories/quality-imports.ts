@@ -24,23 +24,37 @@ export function findCompletedImportByFile(db: Executor, engagementId: string, ki
     .where('quality_imports.status', '=', 'completed')
     .executeTakeFirst();
 }
+/** Completed and withdrawn imports, newest first (a running import is visible to its own transaction only). */
 export function listImports(db: Executor, engagementId: string) {
   return db
     .selectFrom('quality_imports')
     .leftJoin('users', 'users.id', 'quality_imports.imported_by')
+    .leftJoin('users as withdrawer', 'withdrawer.id', 'quality_imports.withdrawn_by')
     .selectAll('quality_imports')
-    .select('users.display_name as imported_by_name')
+    .select(['users.display_name as imported_by_name', 'withdrawer.display_name as withdrawn_by_name'])
     .where('quality_imports.engagement_id', '=', engagementId)
-    .where('quality_imports.status', '=', 'completed')
+    .where('quality_imports.status', 'in', ['completed', 'withdrawn'])
     .orderBy('quality_imports.created_at', 'desc')
     .execute();
+}
+
+/** Marks a completed import withdrawn; false when it was not completed (withdrawn already, by someone else). */
+export async function markImportWithdrawn(db: Executor, id: string, by: string, at: string, reason: string): Promise<boolean> {
+  const r = await db
+    .updateTable('quality_imports')
+    .set({ status: 'withdrawn', withdrawn_by: by, withdrawn_at: at, withdrawal_reason: reason })
+    .where('id', '=', id)
+    .where('status', '=', 'completed')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 export function findImportById(db: Executor, engagementId: string, id: string) {
   return db
     .selectFrom('quality_imports')
     .leftJoin('users', 'users.id', 'quality_imports.imported_by')
+    .leftJoin('users as withdrawer', 'withdrawer.id', 'quality_imports.withdrawn_by')
     .selectAll('quality_imports')
-    .select('users.display_name as imported_by_name')
+    .select(['users.display_name as imported_by_name', 'withdrawer.display_name as withdrawn_by_name'])
     .where('quality_imports.engagement_id', '=', engagementId)
     .where('quality_imports.id', '=', id)
     .executeTakeFirst();

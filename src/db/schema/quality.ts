@@ -94,11 +94,11 @@ export interface QualityImportsTable {
   /** csv | jsonl */
   format: string;
   filename: string | null;
-  /** SHA-256 of the file's bytes: the same file imports once per engagement and kind. */
+  /** SHA-256 of the file's bytes: the same file is completed once per engagement and kind. */
   sha256: string;
   bytes: number;
   row_count: number;
-  /** running (only inside the import's own transaction) | completed */
+  /** running (only inside the import's own transaction) | completed | withdrawn (its rows are no longer read) */
   status: string;
   mapping: string | null; // JSON
   spec_versions: string; // JSON {product: version}
@@ -106,6 +106,9 @@ export interface QualityImportsTable {
   imported_by: string;
   created_at: string;
   completed_at: string | null;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdrawal_reason: string | null;
 }
 
 /** One measured value of a batch test record, in the specification's unit. */

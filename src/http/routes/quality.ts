@@ -8,6 +8,7 @@ import {
   AqlPlanQuery,
   AqlPlanView,
   CapacityView,
+  ImportIdParams,
   ImportQuery,
   ImportRejectedBody,
   ImportView,
@@ -26,11 +27,13 @@ import {
   SpecificationParams,
   SpecificationUpdate,
   SpecificationView,
+  WithdrawImportBody,
 } from '../../contracts/quality.js';
 import type { ImportKind } from '../../domain/quality/index.js';
 import { AppError } from '../../services/errors.js';
 import { formatFromName, ImportRejectedError, importQualityFile, listEngagementImports, MAX_IMPORT_BYTES, parseMappingText, spoolUpload, type ImportFormat } from '../../services/imports.js';
 import { loadEngagement } from '../../services/engagements.js';
+import { withdrawQualityImport } from '../../services/imports-withdrawal.js';
 import { capacityView, spcAnalysis, spcCharacteristics } from '../../services/quality-analysis.js';
 import {
   aqlPlan,
@@ -202,8 +205,21 @@ export const qualityRoutes: RoutePlugin = (app, ctx) => {
 
   // --- imports --------------------------------------------------------------------------------------------
   registerImportRoutes(app, ctx);
-  app.get('/api/v1/engagements/:id/imports', { schema: { tags, summary: 'Completed imports of batch records and production logs', params: IdParams, response: { 200: z.array(ImportView) } } }, async (req) =>
+  app.get('/api/v1/engagements/:id/imports', { schema: { tags, summary: 'Completed and withdrawn imports of batch records and production logs', params: IdParams, response: { 200: z.array(ImportView) } } }, async (req) =>
     listEngagementImports(ctx, requireActor(req), req.params.id),
+  );
+  app.post(
+    '/api/v1/engagements/:id/imports/:importId/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw an import (supplier), with a reason: it stays in the record, analyses skip its rows, its evidence leaves the engagement; the same file may be imported again',
+        params: ImportIdParams,
+        body: WithdrawImportBody,
+        response: { 200: ImportView },
+      },
+    },
+    async (req) => withdrawQualityImport(ctx, requireActor(req), req.params.id, req.params.importId, req.body.reason),
   );
 
   // --- SPC and capacity -----------------------------------------------------------------------------------
