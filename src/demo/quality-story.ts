@@ -10,6 +10,7 @@ import { principalForCli } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
 import { uploadFile } from '../services/files.js';
 import { importQualityFile } from '../services/imports.js';
+import { withdrawQualityImport } from '../services/imports-withdrawal.js';
 import { createSpecification, recordLotInspection, recordSampleTest } from '../services/quality.js';
 import { demoPdf } from './documents.js';
 import type { DemoIds } from './seed.js';
@@ -62,6 +63,16 @@ function batchCsv(line: 'Line 1' | 'Line 2'): { csv: string; lots: string[] } {
     for (let s = 0; s < 3; s++) rows.push(`${lot},${PRODUCT},${at.toISOString()},anodising_thickness,${(15.1 + r.normal() * 0.7).toFixed(1)},µm,${line}`);
   }
   return { csv: rows.join('\n') + '\n', lots };
+}
+
+/** Three lots measured while a new CMM program was being tried on scrap housings: far off nominal. */
+function trialRunCsv(): string {
+  const rows = ['lot,product,produced_at,characteristic,value,unit,line'];
+  const at = new Date(dayStart(-9).getTime() + 14 * 3_600_000).toISOString();
+  for (let lot = 1; lot <= 3; lot++) {
+    for (let s = 0; s < 5; s++) rows.push(`HT-TRIAL-0${lot},${PRODUCT},${at},bore_diameter,${(32.031 + 0.004 * s - 0.003 * lot).toFixed(4)},mm,Line 1`);
+  }
+  return rows.join('\n') + '\n';
 }
 
 /**
@@ -178,6 +189,10 @@ export async function seedQualityStory(ctx: ServiceContext, ids: DemoIds): Promi
   const line2 = batchCsv('Line 2');
   await importQualityFile(ctx, chen, engagementId, 'batches', Readable.from([Buffer.from(line1.csv)]), { filename: 'hengtai-cmm-line1.csv' });
   await importQualityFile(ctx, chen, engagementId, 'batches', Readable.from([Buffer.from(line2.csv)]), { filename: 'hengtai-cmm-line2.csv' });
+  // A file exported by mistake (the CMM's new program tried on scrap parts), withdrawn with the reason: it stays in
+  // the record, marked, and out of the control charts.
+  const trial = await importQualityFile(ctx, chen, engagementId, 'batches', Readable.from([Buffer.from(trialRunCsv())]), { filename: 'hengtai-cmm-program-trial.csv' });
+  await withdrawQualityImport(ctx, chen, engagementId, trial.id, 'Trial run of the new CMM program IP7-R-04 on scrap parts, exported with the production data by mistake.');
   await importQualityFile(ctx, chen, engagementId, 'production_logs', Readable.from([Buffer.from(productionLogCsv())]), { filename: 'hengtai-mes-production-log.csv' });
 
   // --- Nordlicht's incoming inspection: ISO 2859-1, level II, AQL 0.65 (major) ------------------------------

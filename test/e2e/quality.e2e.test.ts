@@ -306,7 +306,7 @@ describe.skipIf(!env.available)('quality data in the browser', () => {
     await logIn(page, 'li.wei@hengtai.example');
     await page.goto(`${qualityPath}?tab=imports`);
     await page.getByTestId('import-card').waitFor();
-    await expect.poll(() => page.getByTestId('import-row').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('import-row').count()).toBe(4);
     const fileInput = page.getByTestId('import-card').locator('input[type="file"]');
     await fileInput.setInputFiles({ name: 'cmm-export-broken.csv', mimeType: 'text/csv', buffer: Buffer.from(brokenBatchFile()) });
     await page.getByTestId('import-submit').click();
@@ -318,7 +318,7 @@ describe.skipIf(!env.available)('quality data in the browser', () => {
     expect(errorText).toContain('unknown characteristic "bore_dia"');
     expect(errorText).toContain('未保存任何数据');
     await shot(page, 'quality-05-import-line-error');
-    expect(await page.getByTestId('import-row').count()).toBe(3);
+    expect(await page.getByTestId('import-row').count()).toBe(4);
 
     // A file from another system: German headers, so four fields are mapped to their columns.
     const german = germanCmmExport();
@@ -339,13 +339,13 @@ describe.skipIf(!env.available)('quality data in the browser', () => {
     await page.getByTestId('import-submit').click();
     await page.getByTestId('import-done').waitFor();
     expect(await page.getByTestId('import-done').getAttribute('data-rows')).toBe('160');
-    await expect.poll(() => page.getByTestId('import-row').count()).toBe(4);
+    await expect.poll(() => page.getByTestId('import-row').count()).toBe(5);
     // The same file again adds nothing.
     await page.getByTestId('import-submit').click();
     await page.getByTestId('import-duplicate').waitFor();
     expect(await page.getByTestId('import-duplicate').textContent()).toContain('未新增任何内容');
     await shot(page, 'quality-07-import-duplicate');
-    expect(await page.getByTestId('import-row').count()).toBe(4);
+    expect(await page.getByTestId('import-row').count()).toBe(5);
 
     // --- Another batch file through the CLI, with its progress bar on stderr. --------------------------------------
     const supplier = await server.ctx.handle.db.selectFrom('organizations').select(['id']).where('name', '=', 'Ningbo Hengtai Precision Co., Ltd.').executeTakeFirstOrThrow();
@@ -356,7 +356,7 @@ describe.skipIf(!env.available)('quality data in the browser', () => {
     expect(cli.stdout).toContain('imported 96 rows (12 lots) from cmm-line1-week47.csv');
     expect(cli.code).toBe(0);
     await page.reload();
-    await expect.poll(() => page.getByTestId('import-row').count()).toBe(5);
+    await expect.poll(() => page.getByTestId('import-row').count()).toBe(6);
     expect(await page.locator('[data-testid="import-row"][data-filename="cmm-line1-week47.csv"]').count()).toBe(1);
 
     // --- SPC: the drift fires Nelson rules; the capability indices, and the one-sided spec's missing ones. -------
@@ -395,6 +395,25 @@ describe.skipIf(!env.available)('quality data in the browser', () => {
     expect(await line2.getByTestId('capacity-method').textContent()).toContain('百分位数');
     expect(await line2.getByTestId('capacity-chart').locator('svg .recharts-line').count()).toBeGreaterThanOrEqual(3);
     await shot(page, 'quality-09-capacity');
+
+    // --- A wrong file is withdrawn, with a reason: it stays in the list, marked, and leaves the analyses. ---------
+    await page.getByTestId('quality-tab-imports').click();
+    const wrongFile = page.locator('[data-testid="import-row"][data-filename="zeiss-calypso-export.csv"]');
+    await wrongFile.getByTestId('import-withdraw').click();
+    await page.getByTestId('withdraw-import-reason').waitFor();
+    await page.getByTestId('withdraw-import-submit').click(); // no reason yet: refused on the spot
+    await page.locator('.mantine-Textarea-error').waitFor();
+    await page.getByTestId('withdraw-import-reason').fill('三坐标测试导出，批次号有误，将重新导入');
+    await shot(page, 'quality-10-withdraw-import');
+    await page.getByTestId('withdraw-import-submit').click();
+    await expect.poll(() => wrongFile.getAttribute('data-status')).toBe('withdrawn');
+    expect(await wrongFile.getByTestId('import-withdrawal').textContent()).toContain('三坐标测试导出，批次号有误，将重新导入');
+    expect(await wrongFile.getByTestId('import-withdrawn').textContent()).toBe(zh.imports.withdrawnBadge);
+    expect(await wrongFile.getByTestId('import-withdraw').count()).toBe(0);
+    expect(await page.getByTestId('import-row').count()).toBe(7);
+    const withdrawn = await server.ctx.handle.db.selectFrom('quality_imports').select(['status', 'withdrawal_reason']).where('filename', '=', 'zeiss-calypso-export.csv').execute();
+    expect(withdrawn).toEqual([{ status: 'withdrawn', withdrawal_reason: '三坐标测试导出，批次号有误，将重新导入' }]);
+    await shot(page, 'quality-11-import-withdrawn');
 
     expect(errors).toEqual([]);
     await context.close();

@@ -71,6 +71,11 @@ export function uploadImport(engagementId: string, kind: ImportKind, file: File,
   return api.upload<Import>(importPath(engagementId, kind), form);
 }
 
+/** Withdraws an import (supplier): kept in the record, no longer read by any analysis. */
+export function withdrawImport(engagementId: string, importId: string, body: unknown) {
+  return api.post<Import>(`/api/v1/engagements/${enc(engagementId)}/imports/${enc(importId)}/withdraw`, body);
+}
+
 export function useSpcCharacteristics(engagementId: string) {
   return useQuery({ queryKey: [...qualityKey(engagementId), 'spc-characteristics'], queryFn: () => api.get<SpcCharacteristic[]>(`/api/v1/engagements/${enc(engagementId)}/spc/characteristics`) });
 }

@@ -1,7 +1,7 @@
 // Imports of the supplier's batch test records and production logs (CSV or JSON Lines, with a column mapping for
 // files from other systems). One transaction per file: a bad row rejects the whole file with its line number and
 // nothing is stored; the same file again adds nothing.
-import { Alert, Anchor, Badge, Button, Card, Collapse, FileInput, Grid, Group, Progress, SegmentedControl, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Collapse, FileInput, Grid, Group, Modal, Progress, SegmentedControl, Stack, Table, Text, Textarea, Title, Tooltip } from '@mantine/core';
 import { useDisclosure, useInterval } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -12,7 +12,8 @@ import { useCan } from '../../app/session.js';
 import { CopyField } from '../../components/CopyField.js';
 import type { Engagement } from '../../components/engagement/types.js';
 import { IconAlert, IconCheck, IconInfo, IconUpload } from '../../components/icons.js';
-import { uploadImport, useImports, useRefreshQuality } from '../../components/quality/api.js';
+import { WithdrawImportBody } from '../../../../src/contracts/quality.js';
+import { uploadImport, useImports, useRefreshQuality, withdrawImport } from '../../components/quality/api.js';
 import { CapacityStatusBadge } from '../../components/quality/badges.js';
 import { autoColumns, ColumnMappingEditor, missingFields, readColumns, type ImportFormat } from '../../components/quality/ColumnMapping.js';
 import { useQualityFormat } from '../../components/quality/format.js';
@@ -20,7 +21,8 @@ import { IconFileImport, IconTerminal } from '../../components/quality/icons.js'
 import type { Import, ImportKind } from '../../components/quality/types.js';
 import { Empty, ErrorAlert, Loading } from '../../components/States.js';
 import { useFormat } from '../../lib/format.js';
-import { errorText } from '../../lib/validation.js';
+import { notify } from '../../lib/notify.js';
+import { errorText, serverFieldErrors, useFieldErrors, validate } from '../../lib/validation.js';
 import { isOpenPhase } from './open.js';
 
 export function ImportsTab({ engagement: e }: { engagement: Engagement }) {
@@ -63,7 +65,7 @@ export function ImportsTab({ engagement: e }: { engagement: Engagement }) {
         ) : imports.data.length === 0 ? (
           <Empty icon={<IconFileImport size={22} />} title={t('quality.imports.empty')} description={t('quality.imports.emptyHint')} />
         ) : (
-          <ImportsTable imports={imports.data} />
+          <ImportsTable imports={imports.data} engagement={e} canWithdraw={canImport} />
         )}
       </Card>
     </Stack>
@@ -320,12 +322,14 @@ function summaryText(v: Import, t: (k: string, o?: Record<string, unknown>) => s
   });
 }
 
-function ImportsTable({ imports }: { imports: Import[] }) {
+function ImportsTable({ imports, engagement: e, canWithdraw }: { imports: Import[]; engagement: Engagement; canWithdraw: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const q = useQualityFormat();
+  const [withdrawing, setWithdrawing] = useState<Import | null>(null);
   return (
     <Table.ScrollContainer minWidth={900}>
+      {canWithdraw && <WithdrawModal engagement={e} target={withdrawing} onClose={() => setWithdrawing(null)} />}
       <Table className="bf-table" data-testid="imports-table">
         <Table.Thead>
           <Table.Tr>
@@ -334,11 +338,12 @@ function ImportsTable({ imports }: { imports: Import[] }) {
             <Table.Th ta="right">{t('quality.imports.cols.rows')}</Table.Th>
             <Table.Th>{t('quality.imports.cols.summary')}</Table.Th>
             <Table.Th>{t('quality.imports.cols.by')}</Table.Th>
+            {canWithdraw && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {imports.map((v) => (
-            <Table.Tr key={v.id} data-testid="import-row" data-kind={v.kind} data-filename={v.filename ?? ''}>
+            <Table.Tr key={v.id} data-testid="import-row" data-kind={v.kind} data-filename={v.filename ?? ''} data-status={v.status}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Text size="sm">{fmt.dateTime(v.completedAt ?? v.createdAt)}</Text>
               </Table.Td>
@@ -347,10 +352,20 @@ function ImportsTable({ imports }: { imports: Import[] }) {
                   <Badge size="xs" variant="light" color={v.kind === 'batches' ? 'indigo' : 'teal'} tt="none">
                     {t(`quality.imports.kinds.${v.kind}`)}
                   </Badge>
-                  <Text size="sm" fw={500}>
+                  <Text size="sm" fw={500} td={v.withdrawal ? 'line-through' : undefined} c={v.withdrawal ? 'dimmed' : undefined}>
                     {v.filename ?? '—'}
                   </Text>
+                  {v.withdrawal && (
+                    <Badge size="xs" variant="light" color="red" tt="none" data-testid="import-withdrawn">
+                      {t('quality.imports.withdrawnBadge')}
+                    </Badge>
+                  )}
                 </Group>
+                {v.withdrawal && (
+                  <Text size="xs" c="red.8" mt={2} data-testid="import-withdrawal">
+                    {t('quality.imports.withdrawnBy', { date: fmt.dateTime(v.withdrawal.at), name: v.withdrawal.by.displayName, reason: v.withdrawal.reason })}
+                  </Text>
+                )}
                 <Tooltip label={`SHA-256 ${v.sha256}`} withArrow>
                   <Text size="xs" c="dimmed" ff="monospace" w="fit-content">
                     {v.format.toUpperCase()} · {fmt.bytes(v.bytes)} · {v.sha256.slice(0, 12)}…{v.mapping && Object.keys(v.mapping).length > 0 ? ` · ${t('quality.imports.withMapping')}` : ''}
@@ -364,11 +379,76 @@ function ImportsTable({ imports }: { imports: Import[] }) {
               <Table.Td>
                 <Text size="sm">{v.importedBy.displayName}</Text>
               </Table.Td>
+              {canWithdraw && (
+                <Table.Td ta="right">
+                  {v.status === 'completed' && (
+                    <Button size="compact-xs" variant="subtle" color="red" onClick={() => setWithdrawing(v)} data-testid="import-withdraw">
+                      {t('quality.imports.withdraw')}
+                    </Button>
+                  )}
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** Withdrawing an import asks why: the buyer sees the reason next to the file. */
+function WithdrawModal({ engagement: e, target, onClose }: { engagement: Engagement; target: Import | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const refresh = useRefreshQuality(e.id);
+  const [reason, setReason] = useState('');
+  const { errors, setErrors, clear } = useFieldErrors();
+  const withdraw = useMutation({
+    mutationFn: (body: unknown) => withdrawImport(e.id, target!.id, body),
+    onSuccess: async () => {
+      notify.success(t('quality.imports.withdrawDone'));
+      setReason('');
+      onClose();
+      await refresh();
+    },
+    onError: (err) => setErrors(serverFieldErrors(err)),
+  });
+  const submit = () => {
+    const v = validate(WithdrawImportBody, { reason }, t);
+    if (!v.ok) return setErrors(v.errors);
+    withdraw.mutate(v.data);
+  };
+  return (
+    <Modal opened={target !== null} onClose={onClose} centered title={<Text fw={600}>{t('quality.imports.withdrawTitle')}</Text>} data-testid="withdraw-import-modal">
+      <Stack gap="md">
+        <Text size="sm" fw={500}>
+          {target?.filename ?? target?.sha256.slice(0, 12)} · {target ? t(`quality.imports.kinds.${target.kind}`) : ''}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t('quality.imports.withdrawBody')}
+        </Text>
+        <Textarea
+          label={t('quality.imports.withdrawReason')}
+          placeholder={t('quality.imports.withdrawPlaceholder')}
+          value={reason}
+          onChange={(ev) => {
+            setReason(ev.currentTarget.value);
+            clear('reason');
+          }}
+          error={errors.reason ?? errors.importId}
+          autosize
+          minRows={2}
+          data-testid="withdraw-import-reason"
+        />
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" loading={withdraw.isPending} onClick={submit} data-testid="withdraw-import-submit">
+            {t('quality.imports.withdraw')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 
