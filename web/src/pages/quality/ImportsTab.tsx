@@ -307,9 +307,10 @@ function summaryText(v: Import, t: (k: string, o?: Record<string, unknown>) => s
   const s = v.summary as Record<string, unknown>;
   if (v.kind === 'batches') {
     const chars = Object.keys((s.characteristics as Record<string, number> | undefined) ?? {}).length;
+    const lots = Number(s.lots ?? 0);
     return t('quality.imports.summary.batches', {
-      lots: n(Number(s.lots ?? 0)),
-      characteristics: chars,
+      lots: t('quality.imports.lotCount', { count: lots, n: n(lots) }),
+      characteristics: t('quality.imports.characteristicCount', { count: chars }),
       products: ((s.products as string[] | undefined) ?? []).join(', '),
       from: date((s.firstProducedAt as string | null) ?? null),
       to: date((s.lastProducedAt as string | null) ?? null),
