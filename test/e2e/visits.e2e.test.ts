@@ -3,6 +3,7 @@
 // checklist with a photo while the network is cut for a while, the capacity claim turns contradicted with the
 // computed figure shown, the visit closes, and the report PDF is downloaded and rendered to PNG.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -342,6 +343,21 @@ describe.skipIf(!env.available)('visits on a phone', () => {
       const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
       expect(text).toContain('Capacity count — lines 1 and 2');
       expect(text).toContain('14,432');
+
+      // --- Sign-off binds to the PDF read: the modal shows the report and its SHA-256, which the signature records. --
+      const reportSha = createHash('sha256').update(pdf).digest('hex');
+      await buyer.getByTestId('signoff-open').click();
+      await buyer.getByTestId('signoff-reviewed-sha').waitFor();
+      expect((await buyer.getByTestId('signoff-reviewed-sha').textContent())?.trim()).toBe(reportSha);
+      expect(await buyer.getByTestId('signoff-submit').isDisabled()).toBe(true); // not until the box is ticked
+      await buyer.getByTestId('signoff-confirm').check();
+      await shot(buyer, 'visit-09-signoff-review', { fullPage: false });
+      await buyer.getByTestId('signoff-submit').click();
+      await buyer.getByTestId('signoff-sha-new').waitFor();
+      expect((await buyer.getByTestId('signoff-sha-new').textContent())?.trim()).toBe(reportSha);
+      await buyer.getByTestId('signoff-modal').getByRole('button', { name: 'Close', exact: true }).last().click();
+      await buyer.getByTestId('signoff-row').waitFor();
+      expect((await buyer.getByTestId('signoff-sha').textContent())?.trim()).toBe(reportSha);
 
       // The claim status, as the engagement sees it now.
       const closed = (await (await buyer.request.get(`/api/v1/visits/${visitId}`)).json()) as VisitJson;

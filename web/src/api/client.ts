@@ -107,6 +107,19 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   return (type.includes('json') ? await res.json() : await res.text()) as T;
 }
 
+/** A file as downloaded: its bytes and type (for a document the user reviews before acting on it). */
+export async function download(path: string, signal?: AbortSignal): Promise<{ bytes: ArrayBuffer; type: string }> {
+  const res = await fetch(path, { credentials: 'same-origin', signal });
+  if (!res.ok) throw await toError(res);
+  return { bytes: await res.arrayBuffer(), type: res.headers.get('content-type') ?? 'application/octet-stream' };
+}
+
+/** SHA-256 of bytes, as lower-case hex (what the server records). */
+export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export const api = {
   get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),

@@ -1,15 +1,15 @@
 // The cards of a visit's page: agenda and participants, checklist progress and sharing, claims checked with the
 // observed capacity, findings with their follow-up, the supplier's assessment of the buyer, closing, and the
 // report with its sign-offs.
-import { Alert, Badge, Button, Card, Code, Group, Modal, Paper, Progress, Radio, Select, SimpleGrid, Stack, Switch, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Code, Group, Modal, Paper, Progress, Radio, Select, SimpleGrid, Stack, Switch, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { CloseVisitInput, VISIT_OUTCOMES, type VisitOutcome } from '../../../../src/contracts/visits.js';
 import { checkOutcome } from '../../../../src/domain/visits/outcome.js';
-import { api, request } from '../../api/client.js';
+import { api, ApiError, download, request, sha256Hex } from '../../api/client.js';
 import { useCan, useSession } from '../../app/session.js';
 import { useFormat } from '../../lib/format.js';
 import { notify } from '../../lib/notify.js';
@@ -694,19 +694,49 @@ export function ReportCard({ visit }: { visit: VisitDetail }) {
   );
 }
 
+/**
+ * Signing binds to the exact PDF the signer read: the modal downloads the report, shows it and its SHA-256, and
+ * sends that hash with the signature; if the report changed in between (someone recorded a finding), the server
+ * refuses and the modal fetches the new report to read again.
+ */
 function SignOffModal({ visit, opened, onClose }: { visit: VisitDetail; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const phone = useMediaQuery('(max-width: 48em)');
   const qc = useQueryClient();
   const refresh = useRefreshVisits();
   const [statement, setStatement] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const [changed, setChanged] = useState(false);
   const [sha, setSha] = useState<string | null>(null);
+  const review = useQuery({
+    queryKey: [...visitKey(visit.id), 'report-under-review'],
+    enabled: opened && sha === null,
+    staleTime: 0,
+    gcTime: 0,
+    queryFn: async ({ signal }) => {
+      const file = await download(`/api/v1/visits/${enc(visit.id)}/report.pdf`, signal);
+      return { sha256: await sha256Hex(file.bytes), blob: new Blob([file.bytes], { type: file.type }) };
+    },
+  });
+  const url = useMemo(() => (review.data ? URL.createObjectURL(review.data.blob) : null), [review.data]);
+  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
   const sign = useMutation({
-    mutationFn: () => api.post<{ sha256: string }>(`/api/v1/visits/${enc(visit.id)}/sign-off`, statement.trim() ? { statement: statement.trim() } : {}),
+    mutationFn: () =>
+      api.post<{ sha256: string }>(`/api/v1/visits/${enc(visit.id)}/sign-off`, {
+        reviewedSha256: review.data!.sha256,
+        ...(statement.trim() ? { statement: statement.trim() } : {}),
+      }),
     onSuccess: (s) => {
       setSha(s.sha256);
       void qc.invalidateQueries({ queryKey: visitKey(visit.id) });
       void refresh();
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.issues.some((i) => i.path === 'reviewedSha256')) {
+        setChanged(true);
+        setConfirmed(false);
+        void review.refetch();
+      }
     },
   });
   return (
@@ -722,12 +752,59 @@ function SignOffModal({ visit, opened, onClose }: { visit: VisitDetail; opened: 
       ) : (
         <Stack gap="md">
           <Text size="sm">{t('visits.report.signHint')}</Text>
+          {changed && (
+            <Alert color="orange" variant="light" icon={<IconAlert />} data-testid="signoff-changed">
+              {t('visits.report.reviewChanged')}
+            </Alert>
+          )}
+          <Paper withBorder p="sm" radius="sm" bg="gray.0" data-testid="signoff-review">
+            <Text size="sm" fw={600} mb={6}>
+              {t('visits.report.reviewTitle')}
+            </Text>
+            {review.isError ? (
+              <Text size="sm" c="red">
+                {errorText(review.error, t)}
+              </Text>
+            ) : !review.data || review.isFetching ? (
+              <Text size="sm" c="dimmed">
+                {t('visits.report.reviewLoading')}
+              </Text>
+            ) : (
+              <Stack gap="xs">
+                <Button component="a" href={url ?? undefined} target="_blank" rel="noopener" variant="default" leftSection={<IconPdf size={16} />} w="fit-content" data-testid="signoff-open-pdf">
+                  {t('visits.report.reviewOpen')}
+                </Button>
+                <CopyField value={review.data.sha256} label="SHA-256" testId="signoff-reviewed-sha" />
+              </Stack>
+            )}
+          </Paper>
+          <Checkbox
+            checked={confirmed}
+            onChange={(e) => setConfirmed(e.currentTarget.checked)}
+            disabled={!review.data || review.isFetching}
+            label={t('visits.report.reviewConfirm')}
+            data-testid="signoff-confirm"
+          />
           <Textarea label={t('visits.report.statement')} value={statement} onChange={(e) => setStatement(e.currentTarget.value)} autosize minRows={2} placeholder={t('visits.report.statementPlaceholder')} />
+          {sign.isError && !changed && (
+            <Alert color="red" variant="light" icon={<IconAlert />}>
+              {errorText(sign.error, t)}
+            </Alert>
+          )}
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button leftSection={<IconSignature size={16} />} loading={sign.isPending} onClick={() => sign.mutate()} data-testid="signoff-submit">
+            <Button
+              leftSection={<IconSignature size={16} />}
+              loading={sign.isPending}
+              disabled={!confirmed || !review.data || review.isFetching}
+              onClick={() => {
+                setChanged(false);
+                sign.mutate();
+              }}
+              data-testid="signoff-submit"
+            >
               {t('visits.report.signSubmit')}
             </Button>
           </Group>
