@@ -217,6 +217,24 @@ describe.skipIf(!env.available)('engagements in the browser', () => {
     expect(await page.getByTestId('claim-details').getByTestId('evidence-chip').textContent()).toContain('ISO 9001:2015 certificate 01 100 2318406');
     await shot(page, 'eng-09-supplier-confirmed');
 
+    // --- A waiver given and withdrawn again: the requirement counts by its evidence once more. ---------------
+    await page.goto(`${engagementPath}?tab=readiness`);
+    const references = page.locator('[data-testid="requirement"][data-requirement-id="p1.references"]');
+    await references.waitFor();
+    const referencesState = await references.getAttribute('data-state');
+    expect(['unmet', 'partly_met']).toContain(referencesState);
+    await references.getByTestId('requirement-waive').click();
+    await page.getByTestId('waive-reason').fill('References requested from two German customers; followed up in phase 2.');
+    await page.getByTestId('waive-submit').click();
+    await expect.poll(() => references.getAttribute('data-state')).toBe('waived');
+    await references.getByTestId('requirement-unwaive').click();
+    await page.getByTestId('unwaive-waiver').waitFor();
+    expect(await page.getByTestId('unwaive-waiver').textContent()).toContain('References requested from two German customers');
+    await shot(page, 'eng-10a-unwaive', { dialog: true });
+    await page.getByTestId('unwaive-submit').click();
+    await expect.poll(() => references.getAttribute('data-state')).toBe(referencesState);
+    expect(await references.getByTestId('requirement-waive').count()).toBe(1);
+
     // --- The gate: blocking requirements listed, advance only with an explicit override and its reason. ---
     await page.goto(engagementPath);
     await page.getByTestId('gate-open').click();

@@ -2,7 +2,7 @@
 // ['engagement', id] refreshes the engagement and everything below it (readiness, evidence, messages).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.js';
-import type { Advice, Claim, Engagement, Evidence, IdentifierConfirmation, Messages, Policy, Readiness, Site } from './types.js';
+import type { Advice, Claim, Engagement, Evidence, IdentifierConfirmation, Messages, Policy, Readiness, Site, Waiver } from './types.js';
 
 const enc = encodeURIComponent;
 
@@ -14,6 +14,11 @@ export function useEngagement(id: string) {
 
 export function useReadiness(id: string, enabled = true) {
   return useQuery({ queryKey: [...engagementKey(id), 'readiness'], queryFn: () => api.get<Readiness>(`/api/v1/engagements/${enc(id)}/readiness`), enabled });
+}
+
+/** Waivers in force (the buyer's; the supplier sees them too). */
+export function useWaivers(id: string, enabled = true) {
+  return useQuery({ queryKey: [...engagementKey(id), 'waivers'], queryFn: () => api.get<Waiver[]>(`/api/v1/engagements/${enc(id)}/waivers`), enabled });
 }
 
 export function useVisitAdvice(id: string) {

@@ -6,10 +6,11 @@ import type {
   ClaimView,
   EngagementView,
   EvidenceView,
-  MessagesResponse,
   MessageView,
+  MessagesResponse,
   PolicyView,
   SiteView,
+  WaiverView,
 } from '../../../../src/contracts/engagements.js';
 import type { VerificationPolicy } from '../../../../src/contracts/policy.js';
 import type {
@@ -41,6 +42,7 @@ export type Message = z.infer<typeof MessageView>;
 export type Messages = z.infer<typeof MessagesResponse>;
 export type Policy = Omit<z.infer<typeof PolicyView>, 'document'> & { document: VerificationPolicy };
 export type IdentifierConfirmation = z.infer<typeof IdentifierConfirmationView>;
+export type Waiver = z.infer<typeof WaiverView>;
 
 export type Readiness = Jsonified<ReadinessResult>;
 export type RequirementRow = Jsonified<RequirementResult>;

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WaiverInput } from '../../../../src/contracts/engagements.js';
 import { api } from '../../api/client.js';
-import { useReadiness, useRefreshEngagement } from '../../components/engagement/api.js';
+import { useReadiness, useRefreshEngagement, useWaivers } from '../../components/engagement/api.js';
 import { ClaimStatusBadge, RequirementStateBadge } from '../../components/engagement/badges.js';
 import { EvidenceChips } from '../../components/engagement/EvidenceChips.js';
 import { useAlertText, useExplain, useLocalized, useScoreDetail } from '../../components/engagement/explain.js';
@@ -26,6 +26,7 @@ export function ReadinessTab({ engagement: e, canDecide, onDecide }: { engagemen
   const readiness = useReadiness(e.id);
   const evidence = useEvidenceMap(e.id);
   const [waiving, setWaiving] = useState<RequirementRow | null>(null);
+  const [unwaiving, setUnwaiving] = useState<RequirementRow | null>(null);
   if (readiness.isPending) return <Loading />;
   if (readiness.isError) return <ErrorAlert error={readiness.error} onRetry={() => void readiness.refetch()} />;
   const r = readiness.data;
@@ -51,7 +52,14 @@ export function ReadinessTab({ engagement: e, canDecide, onDecide }: { engagemen
         </Group>
         <Stack gap={0}>
           {r.requirements.map((req) => (
-            <RequirementItem key={req.id} req={req} readiness={r} evidence={evidence} onWaive={canDecide && req.waivable !== false && req.state !== 'met' && req.state !== 'waived' ? () => setWaiving(req) : undefined} />
+            <RequirementItem
+              key={req.id}
+              req={req}
+              readiness={r}
+              evidence={evidence}
+              onWaive={canDecide && req.waivable !== false && req.state !== 'met' && req.state !== 'waived' ? () => setWaiving(req) : undefined}
+              onUnwaive={canDecide && req.state === 'waived' ? () => setUnwaiving(req) : undefined}
+            />
           ))}
           {r.notApplicable.map((na) => (
             <NotApplicableItem key={na.id} title={na.title} explanation={na.explanation} why={na.why} />
@@ -68,6 +76,7 @@ export function ReadinessTab({ engagement: e, canDecide, onDecide }: { engagemen
       </Grid>
       <ContradictedClaims readiness={r} evidence={evidence} />
       {canDecide && <WaiveModal engagement={e} requirement={waiving} onClose={() => setWaiving(null)} />}
+      {canDecide && <UnwaiveModal engagement={e} phase={r.phase} requirement={unwaiving} onClose={() => setUnwaiving(null)} />}
     </Stack>
   );
 }
@@ -156,7 +165,19 @@ function Alerts({ alerts }: { alerts: EvidenceAlert[] }) {
   );
 }
 
-function RequirementItem({ req, readiness, evidence, onWaive }: { req: RequirementRow; readiness: Readiness; evidence: ReturnType<typeof useEvidenceMap>; onWaive?: () => void }) {
+function RequirementItem({
+  req,
+  readiness,
+  evidence,
+  onWaive,
+  onUnwaive,
+}: {
+  req: RequirementRow;
+  readiness: Readiness;
+  evidence: ReturnType<typeof useEvidenceMap>;
+  onWaive?: () => void;
+  onUnwaive?: () => void;
+}) {
   const { t } = useTranslation();
   const loc = useLocalized();
   const explain = useExplain({ firedRules: readiness.visitAdvice.firedRules });
@@ -206,6 +227,11 @@ function RequirementItem({ req, readiness, evidence, onWaive }: { req: Requireme
         {onWaive && (
           <Button size="compact-sm" variant="subtle" color="violet" onClick={onWaive} data-testid="requirement-waive">
             {t('readiness.waive')}
+          </Button>
+        )}
+        {onUnwaive && (
+          <Button size="compact-sm" variant="subtle" color="gray" onClick={onUnwaive} data-testid="requirement-unwaive">
+            {t('readiness.unwaive')}
           </Button>
         )}
       </Group>
@@ -397,6 +423,61 @@ function WaiveModal({ engagement: e, requirement, onClose }: { engagement: Engag
           </Button>
           <Button color="violet" loading={waive.isPending} onClick={submit} data-testid="waive-submit">
             {t('readiness.waive')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Withdrawing a waiver: the requirement counts by its evidence again (every waiver of it in this phase goes). */
+function UnwaiveModal({ engagement: e, phase, requirement, onClose }: { engagement: Engagement; phase: string | null; requirement: RequirementRow | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const loc = useLocalized();
+  const fmt = useFormat();
+  const refresh = useRefreshEngagement(e.id);
+  const waivers = useWaivers(e.id, requirement !== null);
+  const mine = (waivers.data ?? []).filter((w) => requirement && w.requirementId === requirement.id && w.phase === phase);
+  const withdraw = useMutation({
+    mutationFn: async () => {
+      for (const w of mine) await api.delete(`/api/v1/engagements/${e.id}/waivers/${w.id}`);
+    },
+    onSuccess: async () => {
+      notify.success(t('readiness.unwaived'));
+      onClose();
+      await refresh();
+    },
+  });
+  return (
+    <Modal opened={requirement !== null} onClose={onClose} centered title={<Text fw={600}>{t('readiness.unwaiveTitle')}</Text>} data-testid="unwaive-modal">
+      <Stack gap="md">
+        <Text size="sm" fw={500}>
+          {requirement ? loc(requirement.title) : ''}
+        </Text>
+        {waivers.isError ? (
+          <ErrorAlert error={waivers.error} onRetry={() => void waivers.refetch()} />
+        ) : waivers.isPending ? (
+          <Loading />
+        ) : (
+          mine.map((w) => (
+            <Paper key={w.id} withBorder p="sm" radius="sm" bg="gray.0" data-testid="unwaive-waiver">
+              <Text size="xs" c="dimmed">
+                {t('readiness.waivedByAt', { name: w.waivedBy.displayName, date: fmt.dateTime(w.waivedAt) })}
+              </Text>
+              <Text size="sm">“{w.reason}”</Text>
+            </Paper>
+          ))
+        )}
+        <Text size="sm" c="dimmed">
+          {t('readiness.unwaiveBody')}
+        </Text>
+        {withdraw.isError && <ErrorAlert error={withdraw.error} />}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="violet" variant="light" loading={withdraw.isPending} disabled={mine.length === 0} onClick={() => withdraw.mutate()} data-testid="unwaive-submit">
+            {t('readiness.unwaive')}
           </Button>
         </Group>
       </Stack>
