@@ -13,7 +13,7 @@ import {
 import { shareEvidenceIntoEngagement } from '../db/repositories/evidence.js';
 import { findPolicyById } from '../db/repositories/engagements.js';
 import type { Executor } from '../db/repositories/executor.js';
-import { findVisibleFile } from '../db/repositories/files.js';
+import { fileSharedBeyondChecklist, findVisibleFile, unshareFile } from '../db/repositories/files.js';
 import { findOrganization } from '../db/repositories/organizations.js';
 import { findClaim } from '../db/repositories/profile.js';
 import {
@@ -453,9 +453,18 @@ export async function setChecklistSharing(ctx: ServiceContext, actor: Actor, vis
     authorize(actor, 'visit.record');
     if (a.side !== 'buyer') throw forbidden('the buyer decides whether the supplier sees its checklist');
     await updateVisit(trx, visitId, { checklist_shared: shared ? 1 : 0, updated_at: nowIso() });
+    const supplier = a.engagement.supplier_organization_id;
+    let revoked = 0;
     if (shared) {
-      for (const att of await listAttachments(trx, visitId)) await shareFileWithOrgs(trx, actor, att.file_id, att.organization_id, [a.engagement.supplier_organization_id]);
+      for (const att of await listAttachments(trx, visitId)) await shareFileWithOrgs(trx, actor, att.file_id, att.organization_id, [supplier]);
+    } else {
+      // Hiding the checklist hides its photos too: the supplier loses the files it could only reach through it.
+      for (const att of await listAttachments(trx, visitId)) {
+        if (att.finding_id || att.organization_id === supplier) continue;
+        if (await fileSharedBeyondChecklist(trx, att.file_id, visitId)) continue;
+        if (await unshareFile(trx, att.file_id, supplier)) revoked++;
+      }
     }
-    await recordAudit(trx, actor, shared ? 'visit.checklist_shared' : 'visit.checklist_unshared', 'visit', visitId, {});
+    await recordAudit(trx, actor, shared ? 'visit.checklist_shared' : 'visit.checklist_unshared', 'visit', visitId, shared ? {} : { filesRevoked: revoked });
   });
 }

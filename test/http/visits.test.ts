@@ -391,7 +391,24 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
     const now = (await supplier.get(`/api/v1/visits/${visitId}`)).json();
     expect(now.answersVisible).toBe(true);
     expect(now.answers.length).toBeGreaterThan(0);
-    expect((await supplier.get(now.attachments[0].contentUrl)).statusCode).toBe(200);
+    const checklistPhoto = now.attachments.find((x: { findingId: string | null }) => x.findingId === null);
+    const findingPhoto = now.attachments.find((x: { findingId: string | null }) => x.findingId !== null);
+    expect((await supplier.get(checklistPhoto.contentUrl)).statusCode).toBe(200);
+    expect((await supplier.get(findingPhoto.contentUrl)).statusCode).toBe(200);
+
+    // Hidden again: the checklist photo goes with the checklist (the file itself, not only the visit view);
+    // the finding photo stays, and the buyer keeps everything.
+    expect((await put(buyer, `/api/v1/visits/${visitId}/checklist-sharing`, { shared: false })).json().checklistShared).toBe(false);
+    const hidden = await supplier.get(checklistPhoto.contentUrl);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().error.code).toBe('not_found');
+    expect((await supplier.get(checklistPhoto.contentUrl.replace(/\/content$/, ''))).statusCode).toBe(404); // nor its metadata
+    expect((await supplier.get(findingPhoto.contentUrl)).statusCode).toBe(200);
+    expect((await buyer.get(checklistPhoto.contentUrl)).statusCode).toBe(200);
+    expect((await supplier.get(`/api/v1/visits/${visitId}`)).json().attachments.map((x: { id: string }) => x.id)).toEqual([findingPhoto.id]);
+    // And shared once more, for the rest of the story.
+    await put(buyer, `/api/v1/visits/${visitId}/checklist-sharing`, { shared: true });
+    expect((await supplier.get(checklistPhoto.contentUrl)).statusCode).toBe(200);
   });
 
   it.skipIf(skipReason)('the visit closes with an outcome; findings become evidence; the report PDF is signed by hash', async () => {

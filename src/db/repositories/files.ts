@@ -54,6 +54,29 @@ export function listVisibleFiles(db: Executor, organizationId: string, limit = 2
     .execute();
 }
 
+/** Takes back an organization's access to a file (its owner keeps it). */
+export async function unshareFile(db: Executor, fileId: string, organizationId: string): Promise<boolean> {
+  const r = await db.deleteFrom('file_shares').where('file_id', '=', fileId).where('organization_id', '=', organizationId).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/**
+ * Whether a file still reaches the supplier another way than a checklist about to be hidden: attached to a
+ * finding (any visit), to the checklist of another visit shown to the supplier, or to evidence.
+ */
+export async function fileSharedBeyondChecklist(db: Executor, fileId: string, hiddenVisitId: string): Promise<boolean> {
+  const viaVisit = await db
+    .selectFrom('visit_attachments')
+    .innerJoin('visits', 'visits.id', 'visit_attachments.visit_id')
+    .select('visit_attachments.id')
+    .where('visit_attachments.file_id', '=', fileId)
+    .where('visit_attachments.removed_at', 'is', null)
+    .where((eb) => eb.or([eb('visit_attachments.finding_id', 'is not', null), eb.and([eb('visits.checklist_shared', '=', 1), eb('visits.id', '!=', hiddenVisitId)])]))
+    .executeTakeFirst();
+  if (viaVisit) return true;
+  return (await db.selectFrom('evidence_files').select('file_id').where('file_id', '=', fileId).executeTakeFirst()) !== undefined;
+}
+
 export async function shareFile(db: Executor, row: { file_id: string; organization_id: string; shared_by: string; shared_at: string }) {
   const existing = await db
     .selectFrom('file_shares')
