@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { INSPECTION_LEVELS, SEVERITIES } from '../domain/aql/tables.js';
 import { CRITICALITIES } from '../domain/quality/rows.js';
 import { IMPORT_KINDS } from '../domain/quality/columns.js';
+import { DECIMAL_SEPARATORS } from '../domain/quality/units.js';
 import { Id, IsoDateTime } from './common.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -262,6 +263,8 @@ export const LotInspectionsResponse = z.object({
 
 export const ImportKind = z.enum(IMPORT_KINDS);
 export const ImportFormat = z.enum(['csv', 'jsonl']);
+/** How the file writes decimals: "32.012" or "32,012" (no thousands separator either way). */
+export const DecimalSeparator = z.enum(DECIMAL_SEPARATORS);
 /** Source column per field, e.g. {"lot":"Batch No","value":"Messwert"}. */
 export const ColumnMapping = z.record(z.string().max(60), z.string().trim().min(1).max(200)).refine((m) => Object.keys(m).length <= 30, { message: 'at most 30 mapped fields' });
 export const ImportQuery = z.strictObject({
@@ -270,6 +273,8 @@ export const ImportQuery = z.strictObject({
   /** A column mapping as JSON, e.g. {"lot":"Batch No","value":"Messwert"}. */
   mapping: z.string().max(8000).optional(),
   filename: z.string().max(300).optional(),
+  /** "." (default) or "," for files with decimal commas ("32,012"); applies to every numeric field. */
+  decimalSeparator: DecimalSeparator.optional(),
 });
 export const ImportView = z.object({
   id: Id,
@@ -284,6 +289,8 @@ export const ImportView = z.object({
   mapping: z.record(z.string(), z.string()).nullable(),
   specificationVersions: z.record(z.string(), z.number()),
   summary: z.record(z.string(), z.unknown()),
+  /** The decimal separator the file was read with. */
+  decimalSeparator: DecimalSeparator,
   importedBy: z.object({ userId: Id, displayName: z.string() }),
   createdAt: IsoDateTime,
   completedAt: IsoDateTime.nullable(),

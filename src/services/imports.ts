@@ -35,7 +35,10 @@ import {
   checkMapping,
   ColumnError,
   CsvReader,
+  DECIMAL_SEPARATORS,
+  jsonNumberText,
   JsonLinesReader,
+  NUMERIC_FIELDS,
   RecordSyntaxError,
   resolveColumns,
   RowError,
@@ -44,6 +47,7 @@ import {
   type ColumnMapping,
   batchColumns,
   type BatchColumns,
+  type DecimalSeparator,
   type ImportKind,
   type ProductionLogImportRow,
 } from '../domain/quality/index.js';
@@ -87,6 +91,11 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** The file's SHA-256 when the caller knows it already: a file imported before is answered without reading it. */
   knownSha256?: string;
+  /**
+   * How the file writes decimals: "32.012" ('.', the default) or "32,012" (','). Applies to every numeric field of
+   * a CSV file and to numbers given as JSON strings; recorded with the import (summary.decimalSeparator).
+   */
+  decimalSeparator?: DecimalSeparator;
 }
 
 function measurementsTable(importId: string, supplierId: string): BulkTable<BatchRow> {
@@ -176,12 +185,13 @@ class RowReader<R> {
   private jsonl: JsonLinesReader | null = null;
   private columns: Map<string, number> | null = null;
   private headerLength = 0;
-  private readonly jsonColumns = new Map<string, Map<string, number>>();
+  private readonly jsonColumns = new Map<string, { cols: Map<string, number>; numeric: Set<number> | null }>();
 
   constructor(
     private readonly kind: ImportKind,
     format: ImportFormat,
     private readonly mapping: ColumnMapping | undefined,
+    private readonly separator: DecimalSeparator,
     private readonly validate: (fields: string[], columns: Map<string, number>, line: number) => R,
     private readonly sink: RowSink<R>,
   ) {
@@ -222,16 +232,29 @@ class RowReader<R> {
     const obj = value as Record<string, unknown>;
     const keys = Object.keys(obj);
     const signature = keys.join('\u0000');
-    let cols = this.jsonColumns.get(signature);
-    if (!cols) {
-      cols = this.resolve(keys, line);
-      if (this.jsonColumns.size < 64) this.jsonColumns.set(signature, cols);
+    let entry = this.jsonColumns.get(signature);
+    if (!entry) {
+      const resolved = this.resolve(keys, line);
+      // With decimal commas, JSON numbers of numeric fields are written as such (see jsonNumberText).
+      const numeric = this.separator === '.' ? null : new Set(NUMERIC_FIELDS[this.kind].flatMap((f) => resolved.get(f) ?? []));
+      entry = { cols: resolved, numeric };
+      if (this.jsonColumns.size < 64) this.jsonColumns.set(signature, entry);
     }
+    const { cols, numeric } = entry;
     this.columns = cols;
     const fields = new Array<string>(keys.length);
     for (let i = 0; i < keys.length; i++) {
       const v = obj[keys[i]!];
-      fields[i] = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : v === null || v === undefined ? '' : JSON.stringify(v);
+      fields[i] =
+        typeof v === 'string'
+          ? v
+          : typeof v === 'number'
+            ? numeric?.has(i)
+              ? jsonNumberText(v, this.separator)
+              : String(v)
+            : v === null || v === undefined
+              ? ''
+              : JSON.stringify(v);
     }
     this.sink.onRow(this.validate(fields, cols, line));
   };
@@ -252,6 +275,7 @@ class RowReader<R> {
 type ImportRowWithName = QualityImportRow & { imported_by_name?: string | null; withdrawn_by_name?: string | null };
 
 export function importView(r: ImportRowWithName, duplicate = false): ImportViewT {
+  const summary = JSON.parse(r.summary) as Record<string, unknown>;
   return {
     id: r.id,
     engagementId: r.engagement_id,
@@ -264,7 +288,9 @@ export function importView(r: ImportRowWithName, duplicate = false): ImportViewT
     status: r.status,
     mapping: r.mapping ? (JSON.parse(r.mapping) as Record<string, string>) : null,
     specificationVersions: JSON.parse(r.spec_versions) as Record<string, number>,
-    summary: JSON.parse(r.summary) as Record<string, unknown>,
+    summary,
+    // Imports from before the option were all read with a decimal point.
+    decimalSeparator: summary.decimalSeparator === ',' ? ',' : '.',
     importedBy: { userId: r.imported_by, displayName: r.imported_by_name ?? '' },
     createdAt: r.created_at,
     completedAt: r.completed_at,
@@ -335,6 +361,8 @@ export async function importQualityFile(
     if (err instanceof ColumnError) throw invalidField(err.field, err.reason);
     throw err;
   }
+  const decimalSeparator = opts.decimalSeparator ?? '.';
+  if (!(DECIMAL_SEPARATORS as readonly string[]).includes(decimalSeparator)) throw invalidField('decimalSeparator', 'the decimal separator is "." or ","');
   const db = ctx.handle.db;
   if (opts.knownSha256) {
     const earlier = await findCompletedImportByFile(db, e.id, kind, opts.knownSha256);
@@ -354,7 +382,7 @@ export async function importQualityFile(
   let format = opts.format ?? formatFromName(opts.filename);
   const startedAt = nowIso();
 
-  const batchValidator = kind === 'batches' ? new BatchRowValidator(specs) : null;
+  const batchValidator = kind === 'batches' ? new BatchRowValidator(specs, { decimalSeparator }) : null;
   const lots = new Map<string, LotStats>();
   const logLines = new Set<string>();
   let firstAt: string | null = null;
@@ -401,7 +429,7 @@ export async function importQualityFile(
             return batchValidator!.validateFields(fields, columns!, line);
           };
           let last: LotStats | null = null;
-          return new RowReader<BatchRow>(kind, fmt, mapping, validate, {
+          return new RowReader<BatchRow>(kind, fmt, mapping, decimalSeparator, validate, {
             onRow: (r) => {
               rows++;
               pendingBatches.push(r);
@@ -424,11 +452,15 @@ export async function importQualityFile(
           });
         }
         const validate = (fields: string[], cols: Map<string, number>, line: number) =>
-          validateProductionLogRow((field) => {
-            const i = cols.get(field);
-            return i === undefined ? undefined : fields[i];
-          }, line);
-        return new RowReader<ProductionLogImportRow>(kind, fmt, mapping, validate, {
+          validateProductionLogRow(
+            (field) => {
+              const i = cols.get(field);
+              return i === undefined ? undefined : fields[i];
+            },
+            line,
+            { decimalSeparator },
+          );
+        return new RowReader<ProductionLogImportRow>(kind, fmt, mapping, decimalSeparator, validate, {
           onRow: (r) => {
             rows++;
             pendingLogs.push(r);
@@ -476,6 +508,7 @@ export async function importQualityFile(
       const summary: Record<string, unknown> =
         kind === 'batches'
           ? {
+              decimalSeparator,
               lots: lots.size,
               products: [...new Set([...lots.values()].map((l) => l.product))],
               characteristics: perCharacteristicOf(lots),
@@ -483,7 +516,7 @@ export async function importQualityFile(
               firstProducedAt: [...lots.values()].reduce<string | null>((a, l) => (a === null || l.first < a ? l.first : a), null),
               lastProducedAt: [...lots.values()].reduce<string | null>((a, l) => (a === null || l.last > a ? l.last : a), null),
             }
-          : { lines: [...logLines].sort(), firstPeriodStart: firstAt, lastPeriodEnd: lastAt };
+          : { decimalSeparator, lines: [...logLines].sort(), firstPeriodStart: firstAt, lastPeriodEnd: lastAt };
       await updateImport(trx, importId, { sha256, bytes, row_count: rows, status: 'completed', format: format!, summary: JSON.stringify(summary), completed_at: completedAt });
 
       const evidenceIds: string[] = [];

@@ -67,6 +67,29 @@ describe.each(TEST_DATABASES)('bonafide import on $name', ({ name, skipReason })
     expect(api).toHaveLength(1);
   });
 
+  it.skipIf(skipReason)('reads decimal commas with --decimal-comma', async () => {
+    const file = join(FIXTURES, 'batches-decimal-comma.csv');
+    const before = await counts(ctx);
+    const plain = await run('batches', file, '--supplier', w.supplier.organizationId, '--no-progress', ...db);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toContain('line 2: value "32,011" is not a number');
+    expect(plain.stderr).toContain('import it with the decimal separator ","');
+    expect(plain.stderr).toContain('to read decimal commas, add --decimal-comma');
+    expect(await counts(ctx)).toEqual(before);
+
+    const r = await run('batches', file, '--supplier', w.supplier.organizationId, '--decimal-comma', '--json', '--no-progress', ...db);
+    expect(r.code).toBe(0);
+    const view = JSON.parse(r.stdout);
+    expect(view).toMatchObject({ rows: 6, decimalSeparator: ',', filename: 'batches-decimal-comma.csv' });
+    const values = await ctx.handle.db.selectFrom('batch_measurements').select('value').where('import_id', '=', view.id).orderBy('source_line').execute();
+    expect(values.map((v) => Number(v.value))).toEqual([32.011, 32.013, 15.3, 32.0125, 14.8, 2.5]);
+
+    const points = await run('batches', join(FIXTURES, 'batches-bad-number.csv'), '--supplier', w.supplier.organizationId, '--decimal-comma', '--no-progress', ...db);
+    expect(points.code).toBe(1);
+    expect(points.stderr).toContain('line 2: value "32.011" is not a number');
+    expect(points.stderr).toContain('to read decimal points, leave out --decimal-comma');
+  });
+
   it.skipIf(skipReason)('rejects a broken file with "line N: reason", exit 1, nothing stored', async () => {
     for (const [file, message] of [
       ['batches-bad-number.csv', 'line 5: value "32.0x2" is not a number'],

@@ -146,6 +146,14 @@ function brokenBatchFile(): string {
   return rows.join('\n') + '\n';
 }
 
+/** Decimal commas with ";" between the columns; line 3 writes a thousands separator, which is refused. */
+function decimalCommaFile(): string {
+  const rows = ['lot;product;produced_at;characteristic;value;unit'];
+  rows.push(`DK-1;${PRODUCT};${isoDay(-50)};bearing_seat;22,0101;mm`);
+  rows.push(`DK-1;${PRODUCT};${isoDay(-50)};bearing_seat;1.022,0101;mm`);
+  return rows.join('\n') + '\n';
+}
+
 /** Ten more production days of both lines as JSON Lines (the rates of the demo story). */
 function productionLogJsonl(): string {
   const n = noise(5);
@@ -320,10 +328,25 @@ describe.skipIf(!env.available)('quality data in the browser', () => {
     await shot(page, 'quality-05-import-line-error');
     expect(await page.getByTestId('import-row').count()).toBe(4);
 
+    // Decimal commas: pre-selected for a ";" file and sent, so the refusal is the thousands separator on line 3;
+    // with a decimal point the first value is refused, with a hint at the option.
+    const decimal = page.getByTestId('import-decimal');
+    await fileInput.setInputFiles({ name: 'cmm-dezimalkomma.csv', mimeType: 'text/csv', buffer: Buffer.from(decimalCommaFile()) });
+    await expect.poll(() => decimal.locator('input:checked').getAttribute('value')).toBe(',');
+    await page.getByTestId('import-submit').click();
+    await expect.poll(() => importError.getAttribute('data-line')).toBe('3');
+    expect(await importError.textContent()).toContain('thousands separators are not accepted');
+    await decimal.getByText(zh.imports.decimal.point).click();
+    await page.getByTestId('import-submit').click();
+    await expect.poll(() => importError.getAttribute('data-line')).toBe('2');
+    expect(await importError.textContent()).toContain('import it with the decimal separator ","');
+    expect(await page.getByTestId('import-row').count()).toBe(4);
+
     // A file from another system: German headers, so four fields are mapped to their columns.
     const german = germanCmmExport();
     await fileInput.setInputFiles({ name: 'zeiss-calypso-export.csv', mimeType: 'text/csv', buffer: Buffer.from(german) });
     await page.getByTestId('column-mapping').waitFor(); // opened by itself: required fields have no column
+    await expect.poll(() => decimal.locator('input:checked').getAttribute('value')).toBe('.'); // ";" but decimal points
     expect(await page.getByTestId('import-missing').textContent()).toContain('producedAt, characteristic, value, unit');
     for (const [field, column] of [
       ['producedAt', 'Datum'],

@@ -4,6 +4,16 @@ import { TEST_DATABASES, createTestContext, type TestContext } from '../support/
 import { multipart, testApp } from '../support/http.js';
 import { counts, fixture, productionLogCsv, qualityWorld, SPEC_INPUT, upload, type QualityWorld } from '../fixtures/quality/setup.js';
 
+/** A multipart body with form fields before the file part, as the web app sends it. */
+function multipartWithFields(fields: Record<string, string>, filename: string, content: Buffer) {
+  const boundary = '----bonafideTest' + Math.random().toString(16).slice(2);
+  const head = Object.entries(fields)
+    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+    .join('');
+  const file = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n`;
+  return { payload: Buffer.concat([Buffer.from(head + file), content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 describe.each(TEST_DATABASES)('quality imports on $name', ({ name, skipReason }) => {
   let ctx: TestContext;
   let app: App;
@@ -143,5 +153,87 @@ describe.each(TEST_DATABASES)('quality imports on $name', ({ name, skipReason })
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ kind: 'production_logs', summary: { lines: ['Plant 1 / Line A', 'Plant 1 / Line B'] } });
     expect(ok.json().summary.capacity).toHaveLength(2);
+  });
+
+  it.skipIf(skipReason)('reads decimal commas with decimalSeparator=",", and points to the option without it', async () => {
+    const file = fixture('batches-decimal-comma.csv');
+    const before = await counts(ctx);
+    const plain = await upload(w.supplier, batchesUrl, file);
+    expect(plain.statusCode).toBe(422);
+    expect(plain.json().error).toMatchObject({ code: 'import_rejected', line: 2, field: 'value' });
+    expect(plain.json().error.reason).toBe('value "32,011" is not a number (use a decimal point and no thousands separator); if the file uses decimal commas, import it with the decimal separator ","');
+    expect(await counts(ctx)).toEqual(before);
+
+    const r = await upload(w.supplier, `${batchesUrl}?decimalSeparator=,&filename=messwerte-komma.csv`, file);
+    expect(r.statusCode).toBe(201);
+    const view = r.json();
+    expect(view).toMatchObject({ format: 'csv', rows: 6, decimalSeparator: ',', summary: { decimalSeparator: ',', lots: 2, convertedUnits: { 'µm → mm': 1, 'mm → µm': 1 } } });
+    const values = await ctx.handle.db.selectFrom('batch_measurements').select(['characteristic', 'value']).where('import_id', '=', view.id).orderBy('source_line').execute();
+    // "15,3" µm stays 15.3 and "32012,5" µm is exactly 32.0125 mm: the conversion works on the decimal text.
+    expect(values.map((v) => Number(v.value))).toEqual([32.011, 32.013, 15.3, 32.0125, 14.8, 2.5]);
+    const list = (await w.buyer.get(`/api/v1/engagements/${w.engagementId}/imports`)).json() as { id: string; decimalSeparator: string }[];
+    expect(list.find((i) => i.id === view.id)?.decimalSeparator).toBe(',');
+    expect(new Set(list.filter((i) => i.id !== view.id).map((i) => i.decimalSeparator))).toEqual(new Set(['.']));
+
+    // Idempotency stays by the file's bytes.
+    const after = await counts(ctx);
+    const again = await upload(w.supplier, `${batchesUrl}?decimalSeparator=%2C`, file);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ id: view.id, duplicate: true, decimalSeparator: ',' });
+    expect(await counts(ctx)).toEqual(after);
+
+    // One bad value in comma mode rejects the whole file.
+    const bad = await upload(w.supplier, `${batchesUrl}?decimalSeparator=,`, fixture('batches-decimal-comma-thousands.csv'));
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error).toMatchObject({ code: 'import_rejected', line: 4, field: 'value', reason: 'value "1.002,5" is not a number: thousands separators are not accepted (write 1002,5)' });
+    expect(await counts(ctx)).toEqual(after);
+
+    for (const query of ['decimalSeparator=x', 'decimalSeparator=%3B', 'decimalSeparator=']) {
+      const invalid = await upload(w.supplier, `${batchesUrl}?${query}`, fixture('batches-decimal-comma-thousands.csv'));
+      expect(invalid.statusCode, query).toBe(400);
+      expect(invalid.json().error.issues.map((i: { path: string }) => i.path), query).toContain('querystring.decimalSeparator');
+    }
+    expect(await counts(ctx)).toEqual(after);
+  });
+
+  it.skipIf(skipReason)('reads decimal commas in production logs (multipart field) and in JSON Lines strings, not in JSON numbers', async () => {
+    const logs = [
+      'site;line;period_start;period_end;planned_hours;downtime_hours;good_output;scrap',
+      'Plant 1;Line A;2025-07-07T00:00:00+08:00;2025-07-08T00:00:00+08:00;20,5;1,25;812;4',
+      'Plant 1;Line B;2025-07-07T00:00:00+08:00;2025-07-08T00:00:00+08:00;20;0,5;431;2,5',
+    ].join('\n');
+    const before = await counts(ctx);
+    const badField = multipartWithFields({ decimalSeparator: 'x' }, 'mes-komma.csv', Buffer.from(logs));
+    const refused = await w.supplier.request('POST', logsUrl, badField.payload, badField.headers);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.issues[0].path).toBe('decimalSeparator');
+    expect(await counts(ctx)).toEqual(before);
+
+    const up = multipartWithFields({ decimalSeparator: ',' }, 'mes-komma.csv', Buffer.from(logs));
+    const r = await w.supplier.request('POST', logsUrl, up.payload, up.headers);
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ kind: 'production_logs', rows: 2, decimalSeparator: ',', filename: 'mes-komma.csv' });
+    const stored = await ctx.handle.db.selectFrom('production_logs').select(['line', 'planned_minutes', 'downtime_minutes', 'good_output', 'scrap']).where('import_id', '=', r.json().id).orderBy('source_line').execute();
+    expect(stored.map((x) => [x.line, Number(x.planned_minutes), Number(x.downtime_minutes), Number(x.good_output), Number(x.scrap)])).toEqual([
+      ['Line A', 1230, 75, 812, 4],
+      ['Line B', 1200, 30, 431, 2.5],
+    ]);
+
+    const jsonl = [
+      '{"lot":7.5,"product":"NM-4472-A","producedAt":"2025-07-09","characteristic":"bore_diameter","value":32.014,"unit":"mm"}',
+      '{"lot":7.5,"product":"NM-4472-A","producedAt":"2025-07-09","characteristic":"bore_diameter","value":"32,015","unit":"mm"}',
+      '{"lot":7.5,"product":"NM-4472-A","producedAt":"2025-07-09","characteristic":"anodising_thickness","value":0.0152,"unit":"mm"}',
+    ].join('\n');
+    const j = await upload(w.supplier, `${batchesUrl}?decimalSeparator=,`, jsonl, 'application/x-ndjson');
+    expect(j.statusCode).toBe(201);
+    const rows = await ctx.handle.db.selectFrom('batch_measurements').select(['lot', 'value']).where('import_id', '=', j.json().id).orderBy('source_line').execute();
+    expect(rows.map((x) => [x.lot, Number(x.value)])).toEqual([
+      ['7.5', 32.014],
+      ['7.5', 32.015],
+      ['7.5', 15.2],
+    ]);
+    const pointString = await upload(w.supplier, `${batchesUrl}?decimalSeparator=,`, jsonl.replace('"32,015"', '"32.015"'), 'application/x-ndjson');
+    expect(pointString.statusCode).toBe(422);
+    expect(pointString.json().error).toMatchObject({ line: 2, field: 'value' });
   });
 });

@@ -1,5 +1,9 @@
 // `bonafide import batches|production-logs <file> --supplier <id> [--engagement <id>] [--mapping <json|file>]
-//  [--format csv|jsonl] [--as <email>] [--database <url>] [--json]`
+//  [--format csv|jsonl] [--decimal-comma] [--as <email>] [--database <url>] [--json]`
+//
+// --decimal-comma reads numbers written "32,012" (exports from European and many Asian systems, usually with ";"
+// between the columns); without it such values are refused, since guessing the mark per value could misread
+// "1,234" by a factor of a thousand.
 //
 // Imports a supplier's batch test records or production logs into one of its engagements through the same
 // service as the API (src/services/imports.ts), acting as a member of the supplier organization. The file is
@@ -32,6 +36,7 @@ interface ImportCliOptions {
   engagement?: string;
   mapping?: string;
   format?: string;
+  decimalComma?: boolean;
   as?: string;
   database?: string;
   dataDir?: string;
@@ -98,6 +103,7 @@ export function registerImportCommand(program: Command): void {
       .option('--engagement <id>', 'the engagement to share it into (default: the supplier’s only open engagement)')
       .option('--mapping <json-or-file>', 'source column per field, e.g. {"lot":"Batch No","value":"Messwert"}')
       .option('--format <format>', 'csv or jsonl (default: from the file name, else sniffed)')
+      .option('--decimal-comma', 'numbers use a decimal comma, e.g. 32,012 (no thousands separators); default: decimal point')
       .option('--as <email>', 'act as this member of the supplier (default: its first owner, admin or member)')
       .option('--no-progress', 'no progress bar')
       .option('--json', 'print the import as JSON'),
@@ -139,6 +145,7 @@ export function registerImportCommand(program: Command): void {
         mapping,
         filename: basename(file),
         knownSha256,
+        decimalSeparator: opts.decimalComma ? ',' : '.',
         onProgress: (p) => bar?.update(p.bytes, { rows: p.rows.toLocaleString('en-US'), done: mb(p.bytes) }),
       });
       if (bar) {
@@ -162,6 +169,9 @@ export function registerImportCommand(program: Command): void {
         process.exitCode = EXIT_USAGE;
       } else if (err instanceof ImportRejectedError) {
         process.stderr.write(`line ${err.line}: ${err.reason}\nnothing was imported\n`);
+        // The reason names the API's option; here it is a flag.
+        if (err.reason.includes('import it with the decimal separator ","')) process.stderr.write('to read decimal commas, add --decimal-comma\n');
+        else if (err.reason.includes('import it with the decimal separator "."')) process.stderr.write('to read decimal points, leave out --decimal-comma\n');
         process.exitCode = EXIT_REJECTED;
       } else if (err instanceof AppError && err.status < 500) {
         process.stderr.write(`error: ${err.message}\n`);

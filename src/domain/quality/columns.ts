@@ -23,7 +23,7 @@ export const BATCH_FIELDS: readonly FieldDefinition[] = [
   { name: 'product', required: true, aliases: ['product', 'partnumber', 'partno', 'part', 'item', 'article', 'sku'], description: "product, as named in the buyer's specification" },
   { name: 'producedAt', required: true, aliases: ['producedat', 'productiondate', 'produced', 'manufacturedat', 'date', 'timestamp'], description: 'when the lot (or the part) was produced: a date or a date-time with zone' },
   { name: 'characteristic', required: true, aliases: ['characteristic', 'feature', 'parameter', 'characteristicid', 'characteristickey'], description: "characteristic, by the key or name in the buyer's specification" },
-  { name: 'value', required: true, aliases: ['value', 'measuredvalue', 'measurement', 'result', 'reading'], description: 'measured value (decimal point, no thousands separator)' },
+  { name: 'value', required: true, aliases: ['value', 'measuredvalue', 'measurement', 'result', 'reading'], description: 'measured value (a decimal point, or a decimal comma with the decimal-separator option; no thousands separator)' },
   { name: 'unit', required: true, aliases: ['unit', 'uom', 'units', 'unitofmeasure'], description: "unit of the value; converted to the specification's unit when the conversion is an exact power of ten" },
   { name: 'line', required: false, aliases: ['line', 'productionline', 'productline'], description: 'production line (optional)' },
 ];

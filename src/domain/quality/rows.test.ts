@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ColumnError, resolveColumns } from './columns.js';
-import { BatchRowValidator, parseInstant, productInScope, RowError, validateProductionLogRow, type ProductSpecification } from './rows.js';
+import { BatchRowValidator, jsonNumberText, parseDecimal, parseInstant, productInScope, RowError, validateProductionLogRow, type ProductSpecification } from './rows.js';
 
 const spec: ProductSpecification = {
   specificationId: 's1',
@@ -65,6 +65,108 @@ describe('BatchRowValidator', () => {
     w.validate(get(row({ value: '32011', unit: 'µm' })), 2);
     w.validate(get(row({ value: '32012', unit: 'um' })), 3);
     expect(Object.fromEntries(w.converted)).toEqual({ 'µm → mm': 1, 'um → mm': 1 });
+  });
+});
+
+/** The RowError thrown by `f` (fails the test when none is thrown). */
+function rowError(f: () => unknown): RowError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(RowError);
+    return e as RowError;
+  }
+  throw new Error('expected a RowError');
+}
+
+describe('decimal separator', () => {
+  const comma = new BatchRowValidator([spec], { decimalSeparator: ',' });
+  const point = new BatchRowValidator([spec]);
+
+  it.each([
+    ['32,012', 'mm', 32.012],
+    ['32', 'mm', 32],
+    ['-0,5', 'mm', -0.5],
+    ['+32,0125', 'mm', 32.0125],
+    ['3,2012E1', 'mm', 32.012],
+    ['32012,5', 'µm', 32.0125],
+    [' 32,011 ', 'mm', 32.011],
+  ])('reads %s %s with a decimal comma', (value, unit, expected) => {
+    expect(comma.validate(get(row({ value, unit })), 3).value).toBe(expected);
+  });
+
+  it('converts units on the decimal text, exactly as the point form', () => {
+    const fromComma = comma.validate(get(row({ value: '15,3', unit: 'µm' })), 2).value;
+    expect(fromComma).toBe(0.0153);
+    expect(fromComma).toBe(point.validate(get(row({ value: '15.3', unit: 'µm' })), 2).value);
+    expect(comma.validate(get(row({ characteristic: 'anodising_thickness', value: '0,0153', unit: 'mm' })), 2).value).toBe(15.3);
+  });
+
+  it.each([
+    ['1.234,5', 'thousands separators are not accepted (write 1234,5)'],
+    ['1.234.567,25', 'thousands separators are not accepted (write 1234567,25)'],
+    ['1,234.5', 'thousands separators are not accepted'],
+    ['32.012', 'import it with the decimal separator "."'],
+    ['1.234.567', 'thousands separators are not accepted'],
+    [',5', 'use a decimal comma'],
+    ['5,', 'use a decimal comma'],
+    ['1,2,3', 'use a decimal comma'],
+    ['abc', 'use a decimal comma'],
+  ])('refuses %s with a decimal comma', (value, reason) => {
+    const err = rowError(() => comma.validate(get(row({ value })), 8));
+    expect(err.line).toBe(8);
+    expect(err.field).toBe('value');
+    expect(err.reason).toContain(`value "${value}" is not a number`);
+    expect(err.reason).toContain(reason);
+  });
+
+  it('refuses "1.234,5" for being a thousands separator, not for the comma', () => {
+    expect(rowError(() => comma.validate(get(row({ value: '1.234,5' })), 8)).reason).toBe('value "1.234,5" is not a number: thousands separators are not accepted (write 1234,5)');
+    expect(rowError(() => comma.validate(get(row({ value: '' })), 8)).reason).toBe('value is empty');
+  });
+
+  it('hints at the option when a point-mode value looks like a decimal comma', () => {
+    const err = rowError(() => point.validate(get(row({ value: '32,012' })), 4));
+    expect(err.field).toBe('value');
+    expect(err.reason).toBe('value "32,012" is not a number (use a decimal point and no thousands separator); if the file uses decimal commas, import it with the decimal separator ","');
+    for (const value of ['abc', '1,234.5', '1.234,5', '32,01,2']) {
+      expect(rowError(() => point.validate(get(row({ value })), 4)).reason, value).not.toContain('decimal commas');
+    }
+  });
+
+  it('reads the production-log numbers with the separator', () => {
+    const log = (o: Record<string, string>) => (f: string) => ({ site: 'Plant 1', line: 'Line 1', periodStart: '2025-06-02T00:00:00+08:00', periodEnd: '2025-06-03T00:00:00+08:00', ...o })[f];
+    const hours = log({ plannedHours: '20,5', downtimeHours: '1,25', goodOutput: '780', scrap: '6,5' });
+    expect(validateProductionLogRow(hours, 3, { decimalSeparator: ',' })).toMatchObject({ plannedMinutes: 1230, downtimeMinutes: 75, goodOutput: 780, scrap: 6.5 });
+    const minutes = log({ plannedMinutes: '1200,5', downtimeMinutes: '90,25', goodOutput: '1e3', scrap: '0' });
+    expect(validateProductionLogRow(minutes, 3, { decimalSeparator: ',' })).toMatchObject({ plannedMinutes: 1200.5, downtimeMinutes: 90.25, goodOutput: 1000 });
+
+    const thousands = rowError(() => validateProductionLogRow(log({ plannedMinutes: '1200', downtimeMinutes: '90', goodOutput: '1.780,0', scrap: '6' }), 5, { decimalSeparator: ',' }));
+    expect(thousands).toMatchObject({ line: 5, field: 'goodOutput' });
+    expect(thousands.reason).toContain('thousands separators are not accepted');
+    const pointInComma = rowError(() => validateProductionLogRow(log({ plannedMinutes: '1200', downtimeMinutes: '90.5', goodOutput: '780', scrap: '6' }), 5, { decimalSeparator: ',' }));
+    expect(pointInComma).toMatchObject({ field: 'downtimeMinutes' });
+    expect(pointInComma.reason).toContain('import it with the decimal separator "."');
+
+    const hint = rowError(() => validateProductionLogRow(hours, 6));
+    expect(hint).toMatchObject({ line: 6, field: 'plannedHours' });
+    expect(hint.reason).toBe('planned hours "20,5" is not a number; if the file uses decimal commas, import it with the decimal separator ","');
+  });
+
+  it('parseDecimal follows the separator', () => {
+    expect(parseDecimal(' 2,5 ', ',')).toBe(2.5);
+    expect(parseDecimal('2.5', ',')).toBeNull();
+    expect(parseDecimal('2,5')).toBeNull();
+    expect(parseDecimal('2.5')).toBe(2.5);
+  });
+
+  it('writes JSON numbers in the file notation, so they round-trip exactly', () => {
+    for (const n of [32.012, 0.0153, -1.5e-7, 1e21, 780]) {
+      expect(Number(jsonNumberText(n, ',').replace(',', '.'))).toBe(n);
+      expect(parseDecimal(jsonNumberText(n, ','), ',')).toBe(n);
+      expect(jsonNumberText(n, '.')).toBe(String(n));
+    }
+    expect(jsonNumberText(32.012, ',')).toBe('32,012');
   });
 });
 

@@ -1,7 +1,7 @@
 // Validation of one imported row of a batch test record or a production log. Pure; built for millions of rows
 // (a few map lookups and one regular expression per value; repeated texts are parsed once).
-import { normalizeHeader } from './columns.js';
-import { DECIMAL_PATTERN, normalizeUnit, shiftDecimal, unitConversion } from './units.js';
+import { normalizeHeader, type ImportKind } from './columns.js';
+import { DECIMAL_COMMA_PATTERN, DECIMAL_PATTERN, normalizeUnit, pointDecimal, shiftDecimal, unitConversion, type DecimalSeparator } from './units.js';
 
 export const CRITICALITIES = ['critical', 'major', 'minor'] as const;
 export type Criticality = (typeof CRITICALITIES)[number];
@@ -75,11 +75,48 @@ function shortText(s: string): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
-export function parseDecimal(text: string): number | null {
-  const t = text.trim();
-  if (!DECIMAL_PATTERN.test(t)) return null;
+export function parseDecimal(text: string, separator: DecimalSeparator = '.'): number | null {
+  const t = pointDecimal(text.trim(), separator);
+  if (t === null) return null;
   const n = Number(t);
   return Number.isFinite(n) ? n : null;
+}
+
+/** Options of the row validators. */
+export interface RowOptions {
+  /** The file's decimal mark ('.' unless given); the validators read text, JSON numbers come via jsonNumberText. */
+  decimalSeparator?: DecimalSeparator;
+}
+
+/** The fields read as numbers, per kind: where the file's decimal separator applies. */
+export const NUMERIC_FIELDS: Readonly<Record<ImportKind, readonly string[]>> = {
+  batches: ['value'],
+  production_logs: ['plannedMinutes', 'plannedHours', 'downtimeMinutes', 'downtimeHours', 'goodOutput', 'scrap'],
+};
+
+/**
+ * A JSON number as the text of a numeric field read with `separator`. The row validators read text; a JSON number
+ * is already a number, so it is written in the file's notation rather than refused for its decimal point.
+ */
+export function jsonNumberText(n: number, separator: DecimalSeparator): string {
+  const s = String(n);
+  return separator === '.' ? s : s.replace('.', ',');
+}
+
+const THOUSANDS_GROUPED = /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?(?:[eE][+-]?\d+)?$/;
+
+/**
+ * What follows "… is not a number" for a value (trimmed, not empty) refused with `separator`. A file written with
+ * the other decimal mark is the common cause, so the reason says which option reads it.
+ */
+function separatorAdvice(text: string, separator: DecimalSeparator): string {
+  if (separator === '.') return text.includes(',') && DECIMAL_COMMA_PATTERN.test(text) ? '; if the file uses decimal commas, import it with the decimal separator ","' : '';
+  if (!text.includes('.')) return ' (use a decimal comma and no thousands separator)';
+  const grouped = THOUSANDS_GROUPED.test(text);
+  if (text.includes(',')) return `: thousands separators are not accepted${grouped ? ` (write ${text.replaceAll('.', '')})` : ''}`;
+  // "32.012" alone cannot tell a decimal point from a thousands separator; the file's other values can.
+  if (DECIMAL_PATTERN.test(text)) return ': a "." is not accepted with decimal commas (neither as decimal point nor as thousands separator); if the file uses decimal points, import it with the decimal separator "."';
+  return grouped ? ': thousands separators are not accepted' : ' (use a decimal comma and no thousands separator)';
 }
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|z|[+-]\d{2}:?\d{2})?)?$/;
@@ -178,6 +215,12 @@ function checkText(raw: string | undefined, field: string, line: number, label: 
   return t;
 }
 
+function badValue(line: number, text: string, separator: DecimalSeparator): RowError {
+  if (text.length === 0) return new RowError(line, 'value', 'value is empty');
+  const how = separator === '.' ? ' (use a decimal point and no thousands separator)' : '';
+  return new RowError(line, 'value', `value "${shortText(text)}" is not a number${how}${separatorAdvice(text, separator)}`);
+}
+
 export class BatchRowValidator {
   private readonly products = new Map<string, ProductEntry>();
   private lastProductText: string | undefined;
@@ -196,7 +239,10 @@ export class BatchRowValidator {
     return out;
   }
 
-  constructor(specs: readonly ProductSpecification[]) {
+  private readonly separator: DecimalSeparator;
+
+  constructor(specs: readonly ProductSpecification[], opts: RowOptions = {}) {
+    this.separator = opts.decimalSeparator ?? '.';
     for (const spec of specs) {
       const byKey = new Map<string, CharacteristicSpec>();
       for (const c of spec.characteristics) {
@@ -259,12 +305,18 @@ export class BatchRowValidator {
     }
     if ('reason' in conv) throw new RowError(line, 'unit', conv.reason);
     const rawValue = f[c.value] ?? '';
-    const valueText = DECIMAL_PATTERN.test(rawValue) ? rawValue : rawValue.trim();
-    if (!DECIMAL_PATTERN.test(valueText)) {
-      throw new RowError(line, 'value', valueText.length === 0 ? 'value is empty' : `value "${shortText(valueText)}" is not a number (use a decimal point and no thousands separator)`);
+    let valueText: string;
+    if (this.separator === '.') {
+      valueText = DECIMAL_PATTERN.test(rawValue) ? rawValue : rawValue.trim();
+      if (!DECIMAL_PATTERN.test(valueText)) throw badValue(line, valueText, '.');
+    } else {
+      const t = rawValue.trim();
+      const p = pointDecimal(t, this.separator);
+      if (p === null) throw badValue(line, t, this.separator);
+      valueText = p;
     }
     const value = shiftDecimal(valueText, conv.shift);
-    if (!Number.isFinite(value)) throw new RowError(line, 'value', `value "${shortText(valueText)}" is out of range`);
+    if (!Number.isFinite(value)) throw new RowError(line, 'value', `value "${shortText(rawValue.trim())}" is out of range`);
     if (conv.shift !== 0) conv.count++;
     const instantText = f[c.producedAt] ?? '';
     if (instantText !== this.lastInstantText) {
@@ -304,13 +356,13 @@ export interface ProductionLogImportRow {
 
 const MAX_PERIOD_MS = 31 * 24 * 3_600_000;
 
-function nonNegative(get: FieldGetter, field: string, line: number, label: string): number | undefined {
+function nonNegative(get: FieldGetter, field: string, line: number, label: string, separator: DecimalSeparator): number | undefined {
   const raw = get(field);
   if (raw === undefined) return undefined;
   const t = raw.trim();
   if (t.length === 0) throw new RowError(line, field, `${label} is empty`);
-  const n = parseDecimal(t);
-  if (n === null) throw new RowError(line, field, `${label} "${shortText(t)}" is not a number`);
+  const n = parseDecimal(t, separator);
+  if (n === null) throw new RowError(line, field, `${label} "${shortText(t)}" is not a number${separatorAdvice(t, separator)}`);
   if (n < 0) throw new RowError(line, field, `${label} must not be negative`);
   return n;
 }
@@ -321,7 +373,8 @@ function instant(get: FieldGetter, field: string, line: number): string {
   return r.iso;
 }
 
-export function validateProductionLogRow(get: FieldGetter, line: number): ProductionLogImportRow {
+export function validateProductionLogRow(get: FieldGetter, line: number, opts: RowOptions = {}): ProductionLogImportRow {
+  const sep = opts.decimalSeparator ?? '.';
   const site = requiredText(get, 'site', line, 'site');
   const lineName = requiredText(get, 'line', line, 'line');
   const periodStart = instant(get, 'periodStart', line);
@@ -329,11 +382,11 @@ export function validateProductionLogRow(get: FieldGetter, line: number): Produc
   const span = Date.parse(periodEnd) - Date.parse(periodStart);
   if (span <= 0) throw new RowError(line, 'periodEnd', 'periodEnd must be after periodStart');
   if (span > MAX_PERIOD_MS) throw new RowError(line, 'periodEnd', 'a production log record covers at most 31 days');
-  const plannedMin = nonNegative(get, 'plannedMinutes', line, 'planned minutes');
-  const plannedH = nonNegative(get, 'plannedHours', line, 'planned hours');
+  const plannedMin = nonNegative(get, 'plannedMinutes', line, 'planned minutes', sep);
+  const plannedH = nonNegative(get, 'plannedHours', line, 'planned hours', sep);
   const plannedMinutes = plannedMin ?? (plannedH ?? 0) * 60;
-  const downMin = nonNegative(get, 'downtimeMinutes', line, 'downtime minutes');
-  const downH = nonNegative(get, 'downtimeHours', line, 'downtime hours');
+  const downMin = nonNegative(get, 'downtimeMinutes', line, 'downtime minutes', sep);
+  const downH = nonNegative(get, 'downtimeHours', line, 'downtime hours', sep);
   const downtimeMinutes = downMin ?? (downH ?? 0) * 60;
   if (plannedMinutes > span / 60_000 + 1e-9) {
     throw new RowError(line, plannedMin !== undefined ? 'plannedMinutes' : 'plannedHours', `planned time (${plannedMinutes} min) is longer than the period (${span / 60_000} min)`);
@@ -341,8 +394,8 @@ export function validateProductionLogRow(get: FieldGetter, line: number): Produc
   if (downtimeMinutes > plannedMinutes + 1e-9) {
     throw new RowError(line, downMin !== undefined ? 'downtimeMinutes' : 'downtimeHours', `downtime (${downtimeMinutes} min) exceeds the planned time (${plannedMinutes} min)`);
   }
-  const goodOutput = nonNegative(get, 'goodOutput', line, 'good output')!;
-  const scrap = nonNegative(get, 'scrap', line, 'scrap')!;
+  const goodOutput = nonNegative(get, 'goodOutput', line, 'good output', sep)!;
+  const scrap = nonNegative(get, 'scrap', line, 'scrap', sep)!;
   return { site, line: lineName, periodStart, periodEnd, plannedMinutes, downtimeMinutes, goodOutput, scrap, sourceLine: line };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUnit, shiftDecimal, shiftNumber, unitConversion, unitDefinition } from './units.js';
+import { normalizeUnit, pointDecimal, shiftDecimal, shiftNumber, unitConversion, unitDefinition } from './units.js';
 
 describe('unitConversion', () => {
   it.each([
@@ -68,5 +68,28 @@ describe('unit spellings', () => {
     expect(normalizeUnit(' Ra  µm ')).toBe('Ra µm');
     expect(unitDefinition('N/mm2')?.symbol).toBe('MPa');
     expect(unitDefinition('furlong')).toBeUndefined();
+  });
+});
+
+describe('pointDecimal: a number in the file notation as the point form', () => {
+  it.each([
+    ['32.012', '.', '32.012'],
+    ['.5', '.', '.5'],
+    ['32,012', ',', '32.012'],
+    ['-1,5e-3', ',', '-1.5e-3'],
+    ['+7', ',', '+7'],
+    ['32,012', '.', null],
+    ['32.012', ',', null],
+    ['1.234,5', ',', null],
+    [',5', ',', null],
+    ['5,', ',', null],
+    ['1,2,3', ',', null],
+    ['1 234,5', ',', null],
+  ] as const)('%s with %s → %s', (text, sep, expected) => {
+    expect(pointDecimal(text, sep)).toBe(expected);
+  });
+  it('keeps unit conversions exact', () => {
+    expect(shiftDecimal(pointDecimal('15,3', ',')!, -3)).toBe(0.0153);
+    expect(shiftDecimal(pointDecimal('32012,5', ',')!, -3)).toBe(32.0125);
   });
 });

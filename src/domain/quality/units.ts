@@ -107,6 +107,27 @@ export function unitConversion(from: string, to: string): UnitConversion {
 /** A plain decimal number: optional sign, digits with an optional decimal point, optional exponent. */
 export const DECIMAL_PATTERN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+/** How an imported file writes the decimal mark: "32.012" or "32,012". */
+export const DECIMAL_SEPARATORS = ['.', ','] as const;
+export type DecimalSeparator = (typeof DECIMAL_SEPARATORS)[number];
+
+/**
+ * A number written with a decimal comma: optional sign, digits, optionally one comma and digits, optional exponent.
+ * Stricter than DECIMAL_PATTERN on purpose: no "." at all, because in such files a "." is a thousands separator
+ * ("1.234,5") and reading it either way would silently give a wrong value.
+ */
+export const DECIMAL_COMMA_PATTERN = /^[+-]?\d+(?:,\d+)?(?:[eE][+-]?\d+)?$/;
+
+/**
+ * The number `text` (trimmed) in the point form that DECIMAL_PATTERN, `shiftDecimal` and Number read, or null when
+ * it is not a number written with `separator`. Only the mark is swapped, so unit conversions stay exact on the
+ * decimal text ("15,3" µm → "15.3" → 0.0153 mm).
+ */
+export function pointDecimal(text: string, separator: DecimalSeparator): string | null {
+  if (separator === '.') return DECIMAL_PATTERN.test(text) ? text : null;
+  return DECIMAL_COMMA_PATTERN.test(text) ? text.replace(',', '.') : null;
+}
+
 /**
  * The number written as `text` × 10^shift, parsed once from the shifted decimal text, so the result is the double
  * nearest to the exact decimal (e.g. "15.3" µm → 0.0153 mm exactly as a double can hold it). `text` must match

@@ -29,8 +29,8 @@ import {
   SpecificationView,
   WithdrawImportBody,
 } from '../../contracts/quality.js';
-import type { ImportKind } from '../../domain/quality/index.js';
-import { AppError } from '../../services/errors.js';
+import type { DecimalSeparator, ImportKind } from '../../domain/quality/index.js';
+import { AppError, invalidField } from '../../services/errors.js';
 import { formatFromName, ImportRejectedError, importQualityFile, listEngagementImports, MAX_IMPORT_BYTES, parseMappingText, spoolUpload, type ImportFormat } from '../../services/imports.js';
 import { loadEngagement } from '../../services/engagements.js';
 import { withdrawQualityImport } from '../../services/imports-withdrawal.js';
@@ -93,8 +93,9 @@ function registerImportRoutes(app: Parameters<RoutePlugin>[0], ctx: ServiceConte
             tags,
             summary,
             description:
-              'Send the file as the raw body (Content-Type text/csv or application/x-ndjson) or as multipart/form-data (field "file"; optional fields "mapping" and "format" before it). ' +
+              'Send the file as the raw body (Content-Type text/csv or application/x-ndjson) or as multipart/form-data (field "file"; optional fields "mapping", "format" and "decimalSeparator" before it). ' +
               'CSV has a header line; JSON Lines has one object per line. `mapping` names the source column of each field, e.g. {"lot":"Batch No","value":"Messwert"}. ' +
+              '`decimalSeparator=,` reads numbers written with a decimal comma ("32,012", usual with a ";" delimiter); thousands separators are refused either way. ' +
               'One transaction: a bad row rejects the file (422 with line and reason) and nothing is stored; the same file again returns the earlier import (200, duplicate: true).',
             params: IdParams,
             querystring: ImportQuery,
@@ -108,6 +109,7 @@ function registerImportRoutes(app: Parameters<RoutePlugin>[0], ctx: ServiceConte
           let filename = req.query.filename ?? null;
           let mappingText = req.query.mapping;
           let format: ImportFormat | undefined = req.query.format;
+          let separatorText: string | undefined = req.query.decimalSeparator;
           if (req.isMultipart()) {
             const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
             if (!part) throw new AppError(400, 'validation_failed', 'no file in the request', [{ path: 'file', message: 'required' }]);
@@ -118,6 +120,7 @@ function registerImportRoutes(app: Parameters<RoutePlugin>[0], ctx: ServiceConte
             mappingText ??= field('mapping');
             const fmt = field('format');
             if (!format && (fmt === 'csv' || fmt === 'jsonl')) format = fmt;
+            separatorText ??= field('decimalSeparator');
             filename ??= part.filename || null;
             source = part.file;
           } else {
@@ -131,6 +134,9 @@ function registerImportRoutes(app: Parameters<RoutePlugin>[0], ctx: ServiceConte
           let spooled: Awaited<ReturnType<typeof spoolUpload>> | null = null;
           try {
             const mapping = parseMappingText(kind, mappingText);
+            // The query is checked by its schema; a multipart field only here.
+            if (separatorText !== undefined && separatorText !== '.' && separatorText !== ',') throw invalidField('decimalSeparator', 'the decimal separator is "." or ","');
+            const decimalSeparator: DecimalSeparator | undefined = separatorText;
             // Strangers get their 404 before anything is read.
             await loadEngagement(ctx, actor, req.params.id);
             spooled = await spoolUpload(source);
@@ -139,6 +145,7 @@ function registerImportRoutes(app: Parameters<RoutePlugin>[0], ctx: ServiceConte
               mapping,
               filename,
               knownSha256: spooled.sha256,
+              decimalSeparator,
             });
             return reply.status(view.duplicate ? 200 : 201).send(view);
           } catch (err) {

@@ -278,6 +278,12 @@ export const qualityEn = {
     file: 'File',
     choose: 'Choose a .csv or .jsonl file',
     format: 'Format',
+    decimal: {
+      label: 'Decimal separator',
+      point: 'Decimal point 12.5',
+      comma: 'Decimal comma 12,5',
+      inList: 'decimal comma',
+    },
     showMapping: 'Column mapping…',
     hideMapping: 'Hide column mapping',
     columnsFound_one: '{{count}} column in the file',
@@ -329,7 +335,7 @@ export const qualityEn = {
     withdrawnBy: 'Withdrawn {{date}} by {{name}}: {{reason}}',
     cliTitle: 'From the command line',
     cliIntro: 'Large exports from your CMM or MES: the CLI streams the file with a progress bar, through the same checks.',
-    cliMapping: 'Add --mapping \'{"lot":"Batch No","value":"Messwert"}\' for files from other systems, --json for the result as JSON.',
+    cliMapping: 'Add --mapping \'{"lot":"Batch No","value":"Messwert"}\' for files from other systems, --decimal-comma for numbers written 12,5, --json for the result as JSON.',
     fields: {
       lot: 'Batch or lot id',
       product: 'Product, as in the specification',

@@ -281,6 +281,12 @@ export const qualityZhCN: QualityMessages = {
     file: '文件',
     choose: '选择 .csv 或 .jsonl 文件',
     format: '格式',
+    decimal: {
+      label: '小数分隔符',
+      point: '小数点 12.5',
+      comma: '小数逗号 12,5',
+      inList: '小数逗号',
+    },
     showMapping: '列映射…',
     hideMapping: '隐藏列映射',
     columnsFound_one: '文件中有 {{count}} 列',
@@ -332,7 +338,7 @@ export const qualityZhCN: QualityMessages = {
     withdrawnBy: '{{name}} 于 {{date}} 撤回：{{reason}}',
     cliTitle: '通过命令行',
     cliIntro: '三坐标或 MES 的大型导出文件：命令行以进度条流式导入，校验规则相同。',
-    cliMapping: '其他系统的文件可加 --mapping \'{"lot":"Batch No","value":"Messwert"}\'；加 --json 以 JSON 输出结果。',
+    cliMapping: '其他系统的文件可加 --mapping \'{"lot":"Batch No","value":"Messwert"}\'；数字写作 12,5 时加 --decimal-comma；加 --json 以 JSON 输出结果。',
     fields: {
       lot: '批号',
       product: '产品（与规格一致）',

@@ -1,6 +1,7 @@
 // The column mapping for files from other systems: the file's header is read in the browser (with the server's
 // own CSV reader), each field shows the column it will be read from — found by name, or chosen here — and
-// only the choices that differ from what the server would find by itself are sent as the mapping.
+// only the choices that differ from what the server would find by itself are sent as the mapping. The first rows
+// are read too, to pre-select the decimal separator.
 import { Badge, Group, Select, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { fieldsOf, normalizeHeader, type FieldDefinition } from '../../../../src/domain/quality/columns.js';
@@ -8,6 +9,7 @@ import { CsvReader } from '../../../../src/domain/quality/records.js';
 import type { ImportKind } from './types.js';
 
 export type ImportFormat = 'csv' | 'jsonl';
+export type DecimalSeparator = '.' | ',';
 
 export function formatOf(name: string, head: string): ImportFormat {
   const n = name.toLowerCase();
@@ -16,36 +18,64 @@ export function formatOf(name: string, head: string): ImportFormat {
   return head.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'jsonl' : 'csv';
 }
 
-const STOP = Symbol('header read');
+const STOP = Symbol('enough read');
+/** Data rows read to guess the decimal separator. */
+const SAMPLE_ROWS = 50;
+const COMMA_DECIMAL = /^[+-]?\d+,\d+$/;
+const POINT_DECIMAL = /^[+-]?\d*\.\d+$/;
 
-/** The column names of a file: the CSV header line, or the keys of the first JSON line. */
-export async function readColumns(file: File): Promise<{ format: ImportFormat; columns: string[] }> {
+/**
+ * The decimal separator to pre-select. Systems that write decimal commas export with ";" between the columns, so
+ * such a file gets "," — unless its first rows show decimal points and no decimal commas (some exports use ";"
+ * with points). Other delimiters keep "."; there a comma in a number is as likely a thousands separator.
+ */
+export function guessDecimalSeparator(delimiter: string | undefined, rows: readonly (readonly string[])[]): DecimalSeparator {
+  if (delimiter !== ';') return '.';
+  let commas = 0;
+  let points = 0;
+  for (const row of rows) {
+    for (const field of row) {
+      const t = field.trim();
+      if (COMMA_DECIMAL.test(t)) commas++;
+      else if (POINT_DECIMAL.test(t)) points++;
+    }
+  }
+  return points > 0 && commas === 0 ? '.' : ',';
+}
+
+/**
+ * The column names of a file — the CSV header line, or the keys of the first JSON line — with the CSV delimiter
+ * the server will detect and the decimal separator to pre-select (from the delimiter and the first rows).
+ */
+export async function readColumns(file: File): Promise<{ format: ImportFormat; columns: string[]; delimiter?: string; decimalSeparator: DecimalSeparator }> {
   const head = await file.slice(0, 256 * 1024).text();
   const format = formatOf(file.name, head);
   if (format === 'jsonl') {
     const first = head.replace(/^\uFEFF/, '').split('\n').find((l) => l.trim() !== '');
     try {
       const v = first ? (JSON.parse(first) as unknown) : null;
-      return { format, columns: v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : [] };
+      return { format, columns: v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : [], decimalSeparator: '.' };
     } catch {
-      return { format, columns: [] };
+      return { format, columns: [], decimalSeparator: '.' };
     }
   }
-  let columns: string[] = [];
+  let columns = null as string[] | null;
+  const rows: string[][] = [];
+  const reader = new CsvReader();
+  const onRecord = (fields: string[]) => {
+    if (columns === null) columns = fields;
+    else rows.push(fields);
+    if (rows.length >= SAMPLE_ROWS) throw STOP;
+  };
   try {
-    const reader = new CsvReader();
-    reader.push(head, (fields) => {
-      columns = fields;
-      throw STOP;
-    });
-    reader.end((fields) => {
-      columns = fields;
-      throw STOP;
-    });
+    reader.push(head, onRecord);
+    reader.end(onRecord);
   } catch (e) {
-    if (e !== STOP) return { format, columns: [] };
+    // A syntax error after the header (or in a line cut off at 256 KB) is the server's to report.
+    if (e !== STOP && columns === null) return { format, columns: [], decimalSeparator: '.' };
   }
-  return { format, columns: columns.map((c) => c.trim()).filter(Boolean) };
+  const delimiter = reader.detectedDelimiter;
+  return { format, columns: (columns ?? []).map((c) => c.trim()).filter(Boolean), delimiter, decimalSeparator: guessDecimalSeparator(delimiter, rows) };
 }
 
 /** The column the server finds for a field by its name and aliases (as resolveColumns does without a mapping). */

@@ -62,13 +62,22 @@ export function importPath(engagementId: string, kind: ImportKind): string {
   return `/api/v1/engagements/${enc(engagementId)}/imports/${kind === 'batches' ? 'batches' : 'production-logs'}`;
 }
 
-/** Multipart upload: the mapping and format fields go before the file (the server reads them with it). */
-export function uploadImport(engagementId: string, kind: ImportKind, file: File, opts: { mapping?: Record<string, string> | null; format?: 'csv' | 'jsonl' | null }) {
+/**
+ * Multipart upload: the mapping and format fields go before the file (the server reads them with it). The decimal
+ * separator goes in the query string, which the server has before any of the body; "." is its default.
+ */
+export function uploadImport(
+  engagementId: string,
+  kind: ImportKind,
+  file: File,
+  opts: { mapping?: Record<string, string> | null; format?: 'csv' | 'jsonl' | null; decimalSeparator?: Import['decimalSeparator'] | null },
+) {
   const form = new FormData();
   if (opts.mapping && Object.keys(opts.mapping).length > 0) form.append('mapping', JSON.stringify(opts.mapping));
   if (opts.format) form.append('format', opts.format);
   form.append('file', file, file.name);
-  return api.upload<Import>(importPath(engagementId, kind), form);
+  const query = opts.decimalSeparator && opts.decimalSeparator !== '.' ? `?decimalSeparator=${enc(opts.decimalSeparator)}` : '';
+  return api.upload<Import>(importPath(engagementId, kind) + query, form);
 }
 
 /** Withdraws an import (supplier): kept in the record, no longer read by any analysis. */

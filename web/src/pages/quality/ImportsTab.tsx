@@ -15,7 +15,7 @@ import { IconAlert, IconCheck, IconInfo, IconUpload } from '../../components/ico
 import { WithdrawImportBody } from '../../../../src/contracts/quality.js';
 import { uploadImport, useImports, useRefreshQuality, withdrawImport } from '../../components/quality/api.js';
 import { CapacityStatusBadge } from '../../components/quality/badges.js';
-import { autoColumns, ColumnMappingEditor, missingFields, readColumns, type ImportFormat } from '../../components/quality/ColumnMapping.js';
+import { autoColumns, ColumnMappingEditor, missingFields, readColumns, type DecimalSeparator, type ImportFormat } from '../../components/quality/ColumnMapping.js';
 import { useQualityFormat } from '../../components/quality/format.js';
 import { IconFileImport, IconTerminal } from '../../components/quality/icons.js';
 import type { Import, ImportKind } from '../../components/quality/types.js';
@@ -92,6 +92,7 @@ function UploadCard({ engagement: e }: { engagement: Engagement }) {
   const [kind, setKind] = useState<ImportKind>('batches');
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<ImportFormat>('csv');
+  const [decimalSeparator, setDecimalSeparator] = useState<DecimalSeparator>('.');
   const [columns, setColumns] = useState<string[]>([]);
   const [chosen, setChosen] = useState<Record<string, string | null>>({});
   const [mappingOpen, mapping] = useDisclosure(false);
@@ -112,6 +113,7 @@ function UploadCard({ engagement: e }: { engagement: Engagement }) {
     void readColumns(file).then((r) => {
       if (!live) return;
       setFormat(r.format);
+      setDecimalSeparator(r.decimalSeparator);
       setColumns(r.columns);
       setChosen(autoColumns(kind, r.columns));
       if (missingFields(kind, autoColumns(kind, r.columns)).length > 0) mapping.open();
@@ -129,7 +131,7 @@ function UploadCard({ engagement: e }: { engagement: Engagement }) {
   }, [chosen, auto]);
 
   const upload = useMutation({
-    mutationFn: () => uploadImport(e.id, kind, file!, { mapping: mappingToSend, format }),
+    mutationFn: () => uploadImport(e.id, kind, file!, { mapping: mappingToSend, format, decimalSeparator }),
     onMutate: () => {
       setOutcome(null);
       setElapsed(0);
@@ -166,9 +168,9 @@ function UploadCard({ engagement: e }: { engagement: Engagement }) {
         <Text size="xs" c="dimmed">
           {t(`quality.imports.columnsHint.${kind}`)}
         </Text>
-        <Group gap="sm" align="flex-end" wrap="nowrap">
+        <Group gap="sm" align="flex-end">
           <FileInput
-            style={{ flex: 1 }}
+            style={{ flex: 1, minWidth: 240 }}
             label={t('quality.imports.file')}
             placeholder={t('quality.imports.choose')}
             accept=".csv,.tsv,.txt,.jsonl,.ndjson,.json,text/csv,application/x-ndjson"
@@ -190,6 +192,18 @@ function UploadCard({ engagement: e }: { engagement: Engagement }) {
             disabled={upload.isPending}
             aria-label={t('quality.imports.format')}
             data-testid="import-format"
+          />
+          <SegmentedControl
+            size="sm"
+            data={[
+              { value: '.', label: t('quality.imports.decimal.point') },
+              { value: ',', label: t('quality.imports.decimal.comma') },
+            ]}
+            value={decimalSeparator}
+            onChange={(v) => setDecimalSeparator(v === ',' ? ',' : '.')}
+            disabled={upload.isPending}
+            aria-label={t('quality.imports.decimal.label')}
+            data-testid="import-decimal"
           />
         </Group>
         {file && columns.length > 0 && (
@@ -344,7 +358,7 @@ function ImportsTable({ imports, engagement: e, canWithdraw }: { imports: Import
         </Table.Thead>
         <Table.Tbody>
           {imports.map((v) => (
-            <Table.Tr key={v.id} data-testid="import-row" data-kind={v.kind} data-filename={v.filename ?? ''} data-status={v.status}>
+            <Table.Tr key={v.id} data-testid="import-row" data-kind={v.kind} data-filename={v.filename ?? ''} data-status={v.status} data-decimal-separator={v.decimalSeparator}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Text size="sm">{fmt.dateTime(v.completedAt ?? v.createdAt)}</Text>
               </Table.Td>
@@ -369,7 +383,7 @@ function ImportsTable({ imports, engagement: e, canWithdraw }: { imports: Import
                 )}
                 <Tooltip label={`SHA-256 ${v.sha256}`} withArrow>
                   <Text size="xs" c="dimmed" ff="monospace" w="fit-content">
-                    {v.format.toUpperCase()} · {fmt.bytes(v.bytes)} · {v.sha256.slice(0, 12)}…{v.mapping && Object.keys(v.mapping).length > 0 ? ` · ${t('quality.imports.withMapping')}` : ''}
+                    {v.format.toUpperCase()}{v.decimalSeparator === ',' ? ` · ${t('quality.imports.decimal.inList')}` : ''} · {fmt.bytes(v.bytes)} · {v.sha256.slice(0, 12)}…{v.mapping && Object.keys(v.mapping).length > 0 ? ` · ${t('quality.imports.withMapping')}` : ''}
                   </Text>
                 </Tooltip>
               </Table.Td>
