@@ -2,6 +2,7 @@
 // capacity: the request and response shapes shared by HTTP, CLI and web.
 import { z } from 'zod';
 import { INSPECTION_LEVELS, SEVERITIES } from '../domain/aql/tables.js';
+import { CAPACITY_PERIODS } from '../domain/capacity/types.js';
 import { CRITICALITIES } from '../domain/quality/rows.js';
 import { IMPORT_KINDS } from '../domain/quality/columns.js';
 import { DECIMAL_SEPARATORS } from '../domain/quality/units.js';
@@ -402,7 +403,17 @@ export const CapacityView = z.object({
         .object({ id: Id, title: z.string(), productLine: z.string().nullable(), value: z.number().nullable(), period: z.string().nullable(), statedLimit: z.number().nullable(), status: z.string() })
         .nullable(),
       demonstrated: z
-        .object({ value: z.number(), ratePerPlannedHour: z.number(), plannedHoursPerMonth: z.number(), percentile: z.number(), logs: z.number(), method: z.string() })
+        .object({
+          /** Per `period`: the claim's own (month when there is no claim). */
+          value: z.number(),
+          period: z.enum(CAPACITY_PERIODS),
+          ratePerPlannedHour: z.number(),
+          plannedHoursPerPeriod: z.number(),
+          plannedHoursPerMonth: z.number(),
+          percentile: z.number(),
+          logs: z.number(),
+          method: z.string(),
+        })
         .nullable(),
       comparison: z
         .object({ status: z.enum(['supported', 'contradicted']), ratio: z.number(), threshold: z.number(), explanation: z.string() })

@@ -15,7 +15,7 @@ import type { Executor } from '../db/repositories/executor.js';
 import { findOrganization } from '../db/repositories/organizations.js';
 import { listClaims, listSites, type ClaimRow } from '../db/repositories/profile.js';
 import { measurementOverview, measurementSeries, productionLogsOf } from '../db/repositories/quality-imports.js';
-import { CapacityInputError, compareToClaim, demonstratedCapacity, type ClaimComparison, type DemonstratedCapacity, type ProductionLogRow } from '../domain/capacity/index.js';
+import { CapacityInputError, compareToClaim, demonstratedCapacity, type CapacityPeriod, type ClaimComparison, type DemonstratedCapacity, type ProductionLogRow } from '../domain/capacity/index.js';
 import type { OrganizationKind } from '../domain/model.js';
 import { displayIndices, histogram, matchLineToClaim } from '../domain/quality/index.js';
 import { assessClaims } from '../domain/readiness/index.js';
@@ -198,7 +198,9 @@ async function computeCapacity(db: Executor, e: EngagementRow) {
     let comparison: ClaimComparison | null = null;
     let note: string | null = null;
     try {
-      demonstrated = demonstratedCapacity(g.logs, timeZone ? { timeZone } : {});
+      // On the claim's own basis: a claim per week is held against the demonstrated capacity per week.
+      const claimPeriod = (g.claim?.period ?? 'month') as CapacityPeriod;
+      demonstrated = demonstratedCapacity(g.logs, { claimPeriod, ...(timeZone ? { timeZone } : {}) });
     } catch (err) {
       if (!(err instanceof CapacityInputError)) throw err;
       note = err.message;
@@ -210,8 +212,8 @@ async function computeCapacity(db: Executor, e: EngagementRow) {
         const workingDays = Number(JSON.parse(g.claim.attributes).workingDaysPerPeriod ?? NaN);
         try {
           comparison = compareToClaim({
-            claimed: { value: g.claim.value, period: (g.claim.period ?? 'month') as 'month', ...(Number.isFinite(workingDays) ? { workingDaysPerPeriod: workingDays } : {}) },
-            observed: { value: demonstrated.value, period: 'month' },
+            claimed: { value: g.claim.value, period: demonstrated.claimPeriod, ...(Number.isFinite(workingDays) ? { workingDaysPerPeriod: workingDays } : {}) },
+            observed: { value: demonstrated.value, period: demonstrated.claimPeriod, ...(Number.isFinite(workingDays) ? { workingDaysPerPeriod: workingDays } : {}) },
             tolerance,
           });
         } catch (err) {
@@ -231,6 +233,8 @@ function isDerivedCapacity(r: EvidenceRow, claimId?: string): boolean {
   const a = JSON.parse(r.attributes) as Record<string, string>;
   return a.derivedFrom === 'production_logs' && (claimId === undefined || a.claimId === claimId);
 }
+
+const PER: Record<CapacityPeriod, string> = { day: 'per production day', week: 'per week', month: 'per month' };
 
 function fmt(n: number): string {
   return Math.round(n).toLocaleString('en-US');
@@ -263,7 +267,7 @@ export async function refreshDemonstratedCapacity(trx: Executor, actor: Actor, e
       subject_organization_id: e.supplier_organization_id,
       kind: 'production_log',
       provenance: 'observed',
-      title: `Demonstrated capacity, ${claim.product_line ?? [...l.group.lines].join(', ')}: ${fmt(d.value)} per month from production logs (${Math.round(c.ratio * 100)} % of the claimed ${fmt(claim.value!)})`,
+      title: `Demonstrated capacity, ${claim.product_line ?? [...l.group.lines].join(', ')}: ${fmt(d.value)} ${PER[d.claimPeriod]} from production logs (${Math.round(c.ratio * 100)} % of the claimed ${fmt(claim.value!)})`,
       description: `${d.method} ${c.explanation}`,
       issuer: 'Bonafide, computed from the supplier’s production logs',
       issued_at: at,
@@ -275,6 +279,7 @@ export async function refreshDemonstratedCapacity(trx: Executor, actor: Actor, e
         line: [...l.group.lines].join(', '),
         site: [...l.group.sites].join(', '),
         demonstrated: String(d.value),
+        period: d.claimPeriod,
         ratio: c.ratio.toFixed(4),
         tolerance: String(cap.tolerance),
         status: c.status,
@@ -331,7 +336,8 @@ export async function capacityView(ctx: ServiceContext, actor: Actor, engagement
         m.downtimeHours += p.downtimeHours;
         months.set(p.period, m);
       }
-      const claimed = claim && claim.value != null && (claim.period ?? 'month') === 'month' ? claim.value : null;
+      // The series is on the claim's basis (per week for a weekly claim), so the claim is drawn as stated.
+      const claimed = claim && claim.value != null ? claim.value : null;
       const current = evidenceRows.find((r) => claim && isDerivedCapacity(r, claim.id));
       return {
         site: [...l.group.sites].join(', '),
@@ -348,7 +354,16 @@ export async function capacityView(ctx: ServiceContext, actor: Actor, engagement
             }
           : null,
         demonstrated: d
-          ? { value: d.value, ratePerPlannedHour: d.ratePerPlannedHour, plannedHoursPerMonth: d.plannedHoursPerPeriod, percentile: d.percentile, logs: d.logCount, method: d.method }
+          ? {
+              value: d.value,
+              period: d.claimPeriod,
+              ratePerPlannedHour: d.ratePerPlannedHour,
+              plannedHoursPerPeriod: d.plannedHoursPerPeriod,
+              plannedHoursPerMonth: d.plannedHoursPerMonth ?? 0,
+              percentile: d.percentile,
+              logs: d.logCount,
+              method: d.method,
+            }
           : null,
         comparison: l.comparison ? { status: l.comparison.status, ratio: l.comparison.ratio, threshold: l.comparison.threshold, explanation: l.comparison.explanation } : null,
         note: l.note,

@@ -297,4 +297,36 @@ describe.each(TEST_DATABASES)('quality routes on $name', ({ name, skipReason }) 
     expect((await w.stranger.get(`${base}/capacity`)).statusCode).toBe(404);
     expect((await w.strangerSupplier.get(`${base}/capacity`)).statusCode).toBe(404);
   });
+
+  it.skipIf(skipReason)('a claim per week or per day is held against the capacity demonstrated on its own basis', async () => {
+    const site = (await w.supplier.get(`/api/v1/organizations/${w.supplier.organizationId}/sites`)).json()[0].id;
+    const claim = async (productLine: string, value: number, period: 'week' | 'day') => {
+      const r = await w.supplier.post(`/api/v1/organizations/${w.supplier.organizationId}/claims`, { type: 'capacity', title: `Housings, ${productLine}`, productLine, siteId: site, value, unit: 'pcs', period });
+      expect(r.statusCode).toBe(201);
+      return r.json().id as string;
+    };
+    // Line C makes ~42 good parts per planned hour, 2 × 10 h a day, Monday to Saturday: ≈ 5,000 a week, 840 a day.
+    const weekly = await claim('Line C housings', 6000, 'week');
+    const daily = await claim('Line D housings', 800, 'day');
+    expect((await upload(w.supplier, `${base}/imports/production-logs`, productionLogCsv(3, { 'Line C': 42, 'Line D': 42 }))).statusCode).toBe(201);
+    const cap = (await w.buyer.get(`${base}/capacity`)).json();
+    const c = cap.lines.find((l: { line: string }) => l.line === 'Line C');
+    const d = cap.lines.find((l: { line: string }) => l.line === 'Line D');
+    expect(c.note).toBeNull();
+    expect(c.demonstrated).toMatchObject({ period: 'week', plannedHoursPerPeriod: 120 });
+    expect(c.demonstrated.value).toBeGreaterThan(4800);
+    expect(c.demonstrated.value).toBeLessThan(42 * 1.06 * 120); // the 90th percentile of a rate with ±5 % noise × 120 h
+    expect(c.comparison.status).toBe('supported'); // ≥ 80 % of 6,000
+    expect(c.comparison.explanation).toContain('per week');
+    expect(c.claim).toMatchObject({ id: weekly, status: 'supported' });
+    expect(c.byMonth[2]).toMatchObject({ claimed: 6000 });
+    expect(c.byMonth[2].demonstrated).toBeCloseTo(c.demonstrated.value, -2);
+    expect(d.demonstrated).toMatchObject({ period: 'day', plannedHoursPerPeriod: 20 });
+    expect(d.comparison.status).toBe('supported');
+    expect(d.demonstrated.method).toContain('per production day');
+    const ev = (await w.buyer.get(`${base}/evidence`)).json().find((e: { id: string }) => e.id === c.evidenceId);
+    expect(ev.title).toContain('per week from production logs');
+    expect(ev.attributes).toMatchObject({ period: 'week', claimId: weekly });
+    expect(daily).toBe(d.claim.id);
+  });
 });

@@ -272,3 +272,62 @@ describe('months in the site time zone', () => {
     expect(demonstratedCapacity([log], { timeZone: 'Asia/Shanghai' }).byPeriod[0].period).toBe('2026-05');
   });
 });
+
+describe('demonstrated capacity on the claim’s own period (week, production day)', () => {
+  const DAY = 86_400_000;
+  /** Monday 2025-01-06 to Sunday 2025-03-02 (8 ISO weeks), Monday to Saturday, one record a day per line. */
+  function weeks(lines: Record<string, { minutes: number; rate: number }>, startUtcHour = 0): ProductionLogRow[] {
+    const out: ProductionLogRow[] = [];
+    for (let t = Date.UTC(2025, 0, 6); t < Date.UTC(2025, 2, 3); t += DAY) {
+      if (new Date(t).getUTCDay() === 0) continue;
+      for (const [line, { minutes, rate }] of Object.entries(lines)) {
+        const start = new Date(t + startUtcHour * 3_600_000);
+        out.push({ site: 'Plant 1', line, periodStart: start, periodEnd: new Date(start.getTime() + minutes * 60_000), plannedMinutes: minutes, downtimeMinutes: 30, goodOutput: (rate * minutes) / 60, scrap: 3 });
+      }
+    }
+    return out;
+  }
+
+  it('a weekly claim: rate × median planned hours per ISO week, summed over lines', () => {
+    // Line A: 6 × 20 h = 120 h a week at 40 an hour; line B: 6 × 10 h = 60 h at 40 an hour.
+    const logs = weeks({ A: { minutes: 1200, rate: 40 }, B: { minutes: 600, rate: 40 } });
+    const r = demonstratedCapacity(logs, { claimPeriod: 'week' });
+    expect(r.claimPeriod).toBe('week');
+    expect(r.ratePerPlannedHour).toBe(40);
+    expect(r.plannedHoursPerPeriod).toBe(180);
+    expect(r.value).toBe(7200);
+    expect(r.method).toContain('7,200 per week');
+    expect(r.method).toContain('ISO week (Monday to Sunday)');
+    // The monthly basis is still reported, and the series is monthly with weekly values.
+    expect(r.plannedHoursPerMonth).toBe(demonstratedCapacity(logs).plannedHoursPerPeriod);
+    expect(r.series.map((s) => s.period)).toEqual(['2025-01', '2025-02', '2025-03']);
+    expect(r.series[1]!.demonstrated).toBe(7200);
+  });
+
+  it('a daily claim: per production day (days without logs do not count)', () => {
+    const r = demonstratedCapacity(weeks({ A: { minutes: 1200, rate: 40 } }), { claimPeriod: 'day' });
+    expect(r.plannedHoursPerPeriod).toBe(20);
+    expect(r.value).toBe(800);
+    expect(r.method).toContain('800 per production day');
+  });
+
+  it('days are the plant’s local days: a 07:30 shift in Shanghai starts the day before in UTC', () => {
+    // Two 10-hour records on Monday 2025-01-13 in Shanghai: 07:30 local is Sunday 23:30 UTC, 14:00 local is Monday.
+    const rec = (iso: string): ProductionLogRow => ({ site: 'Plant 1', line: 'A', periodStart: new Date(iso), periodEnd: new Date(new Date(iso).getTime() + 600 * 60_000), plannedMinutes: 600, downtimeMinutes: 0, goodOutput: 300, scrap: 0 });
+    const logs = [rec('2025-01-12T23:30:00Z'), rec('2025-01-13T06:00:00Z')];
+    expect(demonstratedCapacity(logs, { claimPeriod: 'day', timeZone: 'Asia/Shanghai' }).plannedHoursPerPeriod).toBe(20);
+    expect(demonstratedCapacity(logs, { claimPeriod: 'day' }).plannedHoursPerPeriod).toBe(10);
+    // The same instants in weeks: Sunday 23:30 UTC closes the previous ISO week in UTC, opens Monday's in Shanghai.
+    expect(demonstratedCapacity(logs, { claimPeriod: 'week', timeZone: 'Asia/Shanghai' }).plannedHoursPerPeriod).toBe(20);
+    expect(demonstratedCapacity(logs, { claimPeriod: 'week' }).plannedHoursPerPeriod).toBe(10);
+  });
+
+  it('a monthly claim is unchanged by the new periods', () => {
+    const logs = weeks({ A: { minutes: 1200, rate: 40 } });
+    expect(demonstratedCapacity(logs, { claimPeriod: 'month' })).toEqual(demonstratedCapacity(logs));
+  });
+
+  it('refuses an unknown period', () => {
+    expect(() => demonstratedCapacity(weeks({ A: { minutes: 600, rate: 30 } }), { claimPeriod: 'year' as never })).toThrow(CapacityInputError);
+  });
+});

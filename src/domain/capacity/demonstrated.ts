@@ -4,16 +4,19 @@
 // Method:
 //   rate      = good output ÷ planned hours, for each log record that has planned time;
 //   R         = the p-th percentile (default 90th) of those rates over all records;
-//   H         = planned hours per calendar month — given, or from the logs: for each line (site + line) the
-//               median of its monthly planned hours over the months in which it has logs, summed over lines;
-//   capacity  = R × H per month.
+//   H         = planned hours per claim period (calendar month, ISO week or production day) — given, or from the
+//               logs: for each line (site + line) the median of its planned hours per period over the periods in
+//               which it has logs, summed over lines;
+//   capacity  = R × H per period, the claim's own basis (a claim per week is compared per week, not converted).
 // Percentile: linear interpolation between order statistics, Hyndman & Fan (1996) type 7 — the default of
 // R's quantile(), NumPy's percentile(method='linear') and Excel's PERCENTILE.INC: with the n values sorted
 // x[0] ≤ … ≤ x[n−1] and h = (n − 1)·p, the result is x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
-// A log belongs to the calendar month in which its period starts: in the site's time zone when given, else UTC.
+// A log belongs to the month (week, day) in which its period starts: in the site's time zone when given, else UTC.
+// Weeks are ISO weeks (Monday to Sunday). A day counts only when it has logs, so "per day" is per production day.
+// The table (byPeriod) and the series stay monthly; the series' values are on the claim's basis.
 // Cost: one pass to group, then sorts — O(n log n) overall (O(w·n log n) for the rolling series of w months).
 import { timeZoneOffsetMs } from '../communication/response-times.js';
-import { CapacityInputError, clean, formatNumber, requireFinite } from './types.js';
+import { CAPACITY_PERIODS, CapacityInputError, clean, formatNumber, requireFinite, type CapacityPeriod } from './types.js';
 
 export interface ProductionLogRow {
   site: string;
@@ -27,9 +30,9 @@ export interface ProductionLogRow {
 }
 
 export interface DemonstratedCapacityOptions {
-  /** The claim's period; production claims are per month. */
-  claimPeriod?: 'month';
-  /** Planned hours per month for the whole scope; when omitted it is derived from the logs (see method). */
+  /** The claim's period (default month): the demonstrated capacity is per this period. */
+  claimPeriod?: CapacityPeriod;
+  /** Planned hours per claim period for the whole scope; when omitted it is derived from the logs (see method). */
   plannedHoursPerPeriod?: number;
   /** Percentile of the per-record rates, 0..1; default 0.9. */
   percentile?: number;
@@ -62,7 +65,7 @@ export interface DemonstratedPeriodRow {
 
 export interface DemonstratedSeriesPoint {
   period: string;
-  /** Demonstrated capacity per month from the trailing window ending here; null when the window has no rated log. */
+  /** Demonstrated capacity per claim period from the trailing window of months ending here; null without a rated log. */
   demonstrated: number | null;
   ratePerPlannedHour: number | null;
   plannedHoursPerPeriod: number | null;
@@ -72,12 +75,15 @@ export interface DemonstratedSeriesPoint {
 
 export interface DemonstratedCapacity {
   method: string;
-  claimPeriod: 'month';
+  claimPeriod: CapacityPeriod;
   percentile: number;
   ratePerPlannedHour: number;
+  /** Planned hours per claim period (H). */
   plannedHoursPerPeriod: number;
+  /** Planned hours per calendar month from the logs (the monthly table's basis); null without planned time. */
+  plannedHoursPerMonth: number | null;
   plannedHoursSource: 'given' | 'logs';
-  /** Demonstrated capacity per claim period (month). */
+  /** Demonstrated capacity per claim period. */
   value: number;
   logCount: number;
   /** Records with planned time, from which the rates come. */
@@ -115,6 +121,25 @@ function monthKey(index: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
 }
 
+/** Logs of one line in one claim period (month, ISO week or day), for the planned-hours basis. */
+interface PeriodHours {
+  /** The month the period's first log belongs to: what the series' trailing windows select by. */
+  month: number;
+  site: string;
+  line: string;
+  plannedMin: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Index of the claim period a local instant (ms, local clock as UTC) falls in. */
+function periodIndex(period: CapacityPeriod, localMs: number, month: number): number {
+  if (period === 'month') return month;
+  const day = Math.floor(localMs / DAY_MS);
+  // 1970-01-01 was a Thursday: shifting by 3 days starts weeks on Monday (ISO 8601).
+  return period === 'day' ? day : Math.floor((day + 3) / 7);
+}
+
 interface Group {
   month: number;
   site: string;
@@ -126,7 +151,8 @@ interface Group {
   downMin: number;
 }
 
-function checkRow(row: ProductionLogRow, i: number, timeZone?: string): number {
+/** Validates a row; returns its local start (ms, local clock read as UTC) and its month index. */
+function checkRow(row: ProductionLogRow, i: number, timeZone?: string): { localMs: number; month: number } {
   const f = (name: string): string => `logs[${i}].${name}`;
   if (row === null || typeof row !== 'object') throw new CapacityInputError(`logs[${i}]`, `logs[${i}] must be an object`);
   if (typeof row.site !== 'string' || row.site.length === 0) throw new CapacityInputError(f('site'), `${f('site')} must be a non-empty string`);
@@ -143,12 +169,13 @@ function checkRow(row: ProductionLogRow, i: number, timeZone?: string): number {
   if (row.downtimeMinutes > row.plannedMinutes) {
     throw new CapacityInputError(f('downtimeMinutes'), `${f('downtimeMinutes')} must not exceed plannedMinutes`);
   }
-  const d = timeZone ? new Date(start + timeZoneOffsetMs(start, timeZone)) : row.periodStart;
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  const localMs = timeZone ? start + timeZoneOffsetMs(start, timeZone) : start;
+  const d = new Date(localMs);
+  return { localMs, month: d.getUTCFullYear() * 12 + d.getUTCMonth() };
 }
 
-/** Median monthly planned hours per line over `months`, summed over lines; null when no line has planned time. */
-function plannedHoursBasis(groups: Iterable<Group>, inWindow: (month: number) => boolean): number | null {
+/** Median planned hours per period and line over the periods selected, summed over lines; null without planned time. */
+function plannedHoursBasis(groups: Iterable<{ month: number; site: string; line: string; plannedMin: number }>, inWindow: (month: number) => boolean): number | null {
   const perLine = new Map<string, number[]>();
   for (const g of groups) {
     if (!inWindow(g.month)) continue;
@@ -168,7 +195,7 @@ export function demonstratedCapacity(
   options: DemonstratedCapacityOptions = {},
 ): DemonstratedCapacity {
   const claimPeriod = options.claimPeriod ?? 'month';
-  if (claimPeriod !== 'month') throw new CapacityInputError('claimPeriod', 'claimPeriod must be month');
+  if (!(CAPACITY_PERIODS as readonly string[]).includes(claimPeriod)) throw new CapacityInputError('claimPeriod', `claimPeriod must be one of ${CAPACITY_PERIODS.join(', ')}`);
   const p = options.percentile ?? 0.9;
   requireFinite('percentile', p);
   if (p < 0 || p > 1) throw new CapacityInputError('percentile', 'percentile must be between 0 and 1 (0.9 = 90th)');
@@ -183,8 +210,9 @@ export function demonstratedCapacity(
   }
   if (!Array.isArray(logs) || logs.length === 0) throw new CapacityInputError('logs', 'at least one production log is needed');
 
-  // One pass: validate, group by month × line, collect per-record rates by month.
+  // One pass: validate, group by month × line and by claim period × line, collect per-record rates by month.
   const groups = new Map<string, Group>();
+  const periods = new Map<string, PeriodHours>();
   const ratesByMonth = new Map<number, number[]>();
   const allRates = new Float64Array(logs.length);
   let rated = 0;
@@ -192,7 +220,7 @@ export function demonstratedCapacity(
   let maxMonth = -Infinity;
   for (let i = 0; i < logs.length; i++) {
     const row = logs[i];
-    const month = checkRow(row, i, options.timeZone);
+    const { localMs, month } = checkRow(row, i, options.timeZone);
     if (month < minMonth) minMonth = month;
     if (month > maxMonth) maxMonth = month;
     const key = `${month}\u0000${row.site}\u0000${row.line}`;
@@ -200,6 +228,12 @@ export function demonstratedCapacity(
     if (g === undefined) {
       g = { month, site: row.site, line: row.line, logs: 0, good: 0, scrap: 0, plannedMin: 0, downMin: 0 };
       groups.set(key, g);
+    }
+    if (claimPeriod !== 'month') {
+      const pKey = `${periodIndex(claimPeriod, localMs, month)}\u0000${row.site}\u0000${row.line}`;
+      let ph = periods.get(pKey);
+      if (ph === undefined) periods.set(pKey, (ph = { month, site: row.site, line: row.line, plannedMin: 0 }));
+      ph.plannedMin += row.plannedMinutes;
     }
     g.logs++;
     g.good += row.goodOutput;
@@ -218,7 +252,10 @@ export function demonstratedCapacity(
 
   const sortedRates = allRates.subarray(0, rated).sort();
   const ratePerPlannedHour = clean(percentileSorted(sortedRates, p));
-  const derivedHours = plannedHoursBasis(groups.values(), () => true);
+  // For a monthly claim the periods are the month groups themselves.
+  const periodGroups = (): Iterable<{ month: number; site: string; line: string; plannedMin: number }> => (claimPeriod === 'month' ? groups.values() : periods.values());
+  const monthlyHours = plannedHoursBasis(groups.values(), () => true);
+  const derivedHours = claimPeriod === 'month' ? monthlyHours : plannedHoursBasis(periodGroups(), () => true);
   const plannedHoursPerPeriod = clean(givenHours ?? derivedHours ?? 0);
   const value = clean(ratePerPlannedHour * plannedHoursPerPeriod);
 
@@ -250,7 +287,7 @@ export function demonstratedCapacity(
       const list = ratesByMonth.get(k);
       if (list !== undefined) for (const r of list) windowRates.push(r);
     }
-    const hours = givenHours ?? plannedHoursBasis(groups.values(), (month) => month >= from && month <= m);
+    const hours = givenHours ?? plannedHoursBasis(periodGroups(), (month) => month >= from && month <= m);
     if (windowRates.length === 0 || hours === null) {
       series.push({ period: monthKey(m), demonstrated: null, ratePerPlannedHour: null, plannedHoursPerPeriod: hours === null ? null : clean(hours), logs: windowRates.length });
       continue;
@@ -267,16 +304,17 @@ export function demonstratedCapacity(
 
   const lines = [...new Set([...groups.values()].map((g) => `${g.site} / ${g.line}`))].sort(cmp);
   const pct = formatNumber(p * 100, 1);
+  const per = PERIOD_WORDS[claimPeriod];
   const hoursText =
     givenHours !== undefined
-      ? `${formatNumber(plannedHoursPerPeriod)} planned hours per month (as given)`
-      : `${formatNumber(plannedHoursPerPeriod)} planned hours per month (for each of ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}, ` +
-        'the median of its planned hours per calendar month over the months it has logs, summed over lines)';
+      ? `${formatNumber(plannedHoursPerPeriod)} planned hours per ${per.one} (as given)`
+      : `${formatNumber(plannedHoursPerPeriod)} planned hours per ${per.one} (for each of ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}, ` +
+        `the median of its planned hours per ${per.each} over the ${per.many} it has logs, summed over lines)`;
   const method =
     `Demonstrated capacity = the ${ordinal(pct)} percentile of good output per planned hour over ${formatNumber(rated)} ` +
     `log ${rated === 1 ? 'record' : 'records'} (${formatNumber(ratePerPlannedHour)} per planned hour; linear interpolation ` +
     `between order statistics, Hyndman & Fan type 7, as R quantile() and Excel PERCENTILE.INC) × ${hoursText} = ` +
-    `${formatNumber(value)} per month. The series uses a trailing window of ${windowMonths} ` +
+    `${formatNumber(value)} per ${per.one}. The series uses a trailing window of ${windowMonths} ` +
     `${windowMonths === 1 ? 'month' : 'months'}.`;
 
   return {
@@ -285,6 +323,7 @@ export function demonstratedCapacity(
     percentile: p,
     ratePerPlannedHour,
     plannedHoursPerPeriod,
+    plannedHoursPerMonth: monthlyHours === null ? null : clean(monthlyHours),
     plannedHoursSource: givenHours !== undefined ? 'given' : 'logs',
     value,
     logCount: logs.length,
@@ -294,6 +333,12 @@ export function demonstratedCapacity(
     series,
   };
 }
+
+const PERIOD_WORDS: Record<CapacityPeriod, { one: string; each: string; many: string }> = {
+  month: { one: 'month', each: 'calendar month', many: 'months' },
+  week: { one: 'week', each: 'ISO week (Monday to Sunday)', many: 'weeks' },
+  day: { one: 'production day', each: 'day', many: 'days' },
+};
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -466,10 +466,10 @@ export const qualityEn = {
     claimed: 'Claimed',
     demonstrated: 'Demonstrated',
     statedLimit: 'Stated limit {{value}}',
-    rate: '{{rate}} per planned hour × {{hours}} planned hours a month',
+    rate: '{{rate}} per planned hour × {{hours}} planned hours {{per}}',
     ratio: '{{ratio}} of the claim · needs ≥ {{pct}} % ({{threshold}})',
     method: 'Method',
-    methodSentence: 'The {{pct}}th percentile of good output per planned hour over {{logs}} log records ({{rate}} per hour) × {{hours}} planned hours per month = {{value}} per month.',
+    methodSentence: 'The {{pct}}th percentile of good output per planned hour over {{logs}} log records ({{rate}} per hour) × {{hours}} planned hours {{per}} = {{value}} {{per}}.',
     status: {
       supported: 'Claim supported',
       contradicted: 'Claim contradicted',

@@ -469,10 +469,10 @@ export const qualityZhCN: QualityMessages = {
     claimed: '声明产能',
     demonstrated: '实际产能',
     statedLimit: '声明上限 {{value}}',
-    rate: '每计划小时 {{rate}} × 每月 {{hours}} 计划小时',
+    rate: '每计划小时 {{rate}} × {{per}} {{hours}} 计划小时',
     ratio: '为声明的 {{ratio}} · 需要 ≥ {{pct}}%（{{threshold}}）',
     method: '计算方法',
-    methodSentence: '{{logs}} 条日志记录中每计划小时合格产出的第 {{pct}} 百分位数（每小时 {{rate}}）× 每月 {{hours}} 计划小时 = 每月 {{value}}。',
+    methodSentence: '{{logs}} 条日志记录中每计划小时合格产出的第 {{pct}} 百分位数（每小时 {{rate}}）× {{per}} {{hours}} 计划小时 = {{per}} {{value}}。',
     status: {
       supported: '声明得到支持',
       contradicted: '声明被否定',

@@ -79,7 +79,7 @@ function LineCard({ line: l, capacity }: { line: CapacityLine; capacity: Capacit
             <Figure
               label={t('quality.capacity.demonstrated')}
               value={d ? `${q.integer(d.value)} ${period || t('quality.capacity.periods.month')}` : '—'}
-              sub={d ? t('quality.capacity.rate', { rate: q.fixed(d.ratePerPlannedHour, 1), hours: q.integer(d.plannedHoursPerMonth) }) : undefined}
+              sub={d ? t('quality.capacity.rate', { rate: q.fixed(d.ratePerPlannedHour, 1), hours: q.integer(d.plannedHoursPerPeriod), per: t(`quality.capacity.periods.${d.period}`) }) : undefined}
               color={status === 'contradicted' ? 'red.8' : status === 'supported' ? 'green.8' : undefined}
               testId="capacity-demonstrated"
             />
@@ -111,7 +111,14 @@ function LineCard({ line: l, capacity }: { line: CapacityLine; capacity: Capacit
           </Text>
           {en
             ? d.method
-            : t('quality.capacity.methodSentence', { pct: Math.round(d.percentile * 100), logs: q.integer(d.logs), rate: q.fixed(d.ratePerPlannedHour, 2), hours: q.integer(d.plannedHoursPerMonth), value: q.integer(d.value) })}
+            : t('quality.capacity.methodSentence', {
+                pct: Math.round(d.percentile * 100),
+                logs: q.integer(d.logs),
+                rate: q.fixed(d.ratePerPlannedHour, 2),
+                hours: q.integer(d.plannedHoursPerPeriod),
+                value: q.integer(d.value),
+                per: t(`quality.capacity.periods.${d.period}`),
+              })}
         </Text>
       )}
       {l.byMonth.length > 0 && (
