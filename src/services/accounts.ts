@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { LoginInput, MeView, SignupInput, UpdateMeInput } from '../contracts/accounts.js';
+import type { LoginInput, MeView, NewOrganizationInput, SignupInput, UpdateMeInput } from '../contracts/accounts.js';
 import type { OrganizationKind, Role } from '../domain/model.js';
 import type { Executor } from '../db/repositories/executor.js';
 import { consumeInvitation, findInvitationByTokenHash } from '../db/repositories/invitations.js';
@@ -24,7 +24,7 @@ import { findUserByEmail, findUserById, insertUser, updateUser, type UserRow } f
 import { recordAudit } from './audit.js';
 import type { Actor } from './authz.js';
 import type { ServiceContext } from './context.js';
-import { AppError, conflict, invalidField, notFound, unauthorized } from './errors.js';
+import { AppError, conflict, forbidden, invalidField, notFound, unauthorized } from './errors.js';
 import { newId, newSecret, nowIso, sha256Hex } from './ids.js';
 import { organizationViews } from './organizations.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.js';
@@ -93,37 +93,60 @@ export async function signup(ctx: ServiceContext, input: z.infer<typeof SignupIn
       role = inv.role as Role;
       await recordAudit(trx, { organizationId, userId: user.id }, 'invitation.accepted', 'invitation', inv.id, { email: inv.email, role });
     } else {
-      const org = input.organization!;
-      organizationId = newId();
+      organizationId = await insertNewOrganization(trx, input.organization!, user.id, at);
       role = 'owner';
-      await insertOrganization(trx, {
-        id: organizationId,
-        name: org.name,
-        kind: org.kind,
-        country: org.country,
-        description: null,
-        website: null,
-        categories: '[]',
-        created_at: at,
-      });
-      if (org.identifiers?.length) {
-        await replaceIdentifiers(
-          trx,
-          organizationId,
-          org.identifiers.map((i) => ({ id: newId(), organization_id: organizationId, scheme: i.scheme, value: i.value, created_at: at })),
-        );
-      }
-      await recordAudit(trx, { organizationId, userId: user.id }, 'organization.created', 'organization', organizationId, {
-        name: org.name,
-        kind: org.kind,
-        country: org.country,
-      });
     }
     await insertMembership(trx, { user_id: user.id, organization_id: organizationId, role, created_at: at });
     await recordAudit(trx, { organizationId, userId: user.id }, 'user.signed_up', 'user', user.id, { email: user.email, role });
     const session = await createSession(trx, ctx, user.id, organizationId);
     const [organization] = await organizationViews(trx, [(await findOrganization(trx, organizationId))!]);
     return { user: userView(user), organization, role, session };
+  });
+}
+
+/** A new organization with its registration identifiers, recorded in its own audit log as created by `userId`. */
+async function insertNewOrganization(trx: Executor, org: z.infer<typeof NewOrganizationInput>, userId: string, at: string): Promise<string> {
+  const organizationId = newId();
+  await insertOrganization(trx, {
+    id: organizationId,
+    name: org.name,
+    kind: org.kind,
+    country: org.country,
+    description: null,
+    website: null,
+    categories: '[]',
+    created_at: at,
+  });
+  if (org.identifiers?.length) {
+    await replaceIdentifiers(
+      trx,
+      organizationId,
+      org.identifiers.map((i) => ({ id: newId(), organization_id: organizationId, scheme: i.scheme, value: i.value, created_at: at })),
+    );
+  }
+  await recordAudit(trx, { organizationId, userId }, 'organization.created', 'organization', organizationId, { name: org.name, kind: org.kind, country: org.country });
+  return organizationId;
+}
+
+/** Memberships one account may hold: enough for a group of plants, a brake on scripted sign-ups. */
+export const MAX_MEMBERSHIPS = 25;
+
+/**
+ * An existing user opens another organization (a second plant of a group, a consultancy next to a buyer) and owns
+ * it; a session moves to it, as after sign-up. API tokens act for their one organization and cannot.
+ */
+export async function createOrganizationForUser(ctx: ServiceContext, p: Principal, input: z.infer<typeof NewOrganizationInput>) {
+  if (!p.sessionId) throw forbidden('an API token acts for one organization and cannot open another');
+  return ctx.handle.db.transaction().execute(async (trx) => {
+    if ((await listMembershipsOfUser(trx, p.user.id)).length >= MAX_MEMBERSHIPS) {
+      throw conflict(`an account belongs to at most ${MAX_MEMBERSHIPS} organizations`);
+    }
+    const at = nowIso();
+    const organizationId = await insertNewOrganization(trx, input, p.user.id, at);
+    await insertMembership(trx, { user_id: p.user.id, organization_id: organizationId, role: 'owner', created_at: at });
+    await setSessionOrganization(trx, p.sessionId!, organizationId);
+    const [organization] = await organizationViews(trx, [(await findOrganization(trx, organizationId))!]);
+    return organization!;
   });
 }
 

@@ -291,6 +291,25 @@ describe.skipIf(!env.available)('foundation screens in the browser', () => {
     expect(await page.getByTestId('members-table').textContent()).not.toContain('Anna Weber');
     await screenshot(page, '14-members');
 
+    // Sarah opens a third organization of her own (Meridian's Shanghai office): she owns it and works in it.
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('new-org-open').click();
+    await page.getByTestId('new-org-submit').click(); // empty: refused on the spot
+    await page.getByTestId('new-org-modal').getByText('Required', { exact: true }).first().waitFor();
+    await page.getByTestId('new-org-name').fill('Meridian Assurance (Shanghai) Co., Ltd.');
+    await page.getByTestId('new-org-kind').getByText('Auditor', { exact: true }).click();
+    await page.getByTestId('new-org-country').click();
+    await page.getByTestId('new-org-country').fill('China');
+    await page.getByRole('option', { name: 'China', exact: true }).click();
+    await screenshot(page, '15-new-organization');
+    await page.getByTestId('new-org-submit').click();
+    await expect.poll(() => page.getByTestId('org-card-name').textContent()).toBe('Meridian Assurance (Shanghai) Co., Ltd.');
+    expect(await page.getByTestId('org-switcher').inputValue()).toBe('Meridian Assurance (Shanghai) Co., Ltd.');
+    await page.getByTestId('org-switcher').click();
+    expect(await page.getByRole('option').count()).toBe(3);
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('nav-settings-audit-log').count()).toBe(1); // the owner
+
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TEST_TIMEOUT);

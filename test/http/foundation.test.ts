@@ -161,6 +161,32 @@ describe.each(TEST_DATABASES)('foundation routes on $name', ({ name, skipReason 
     expect(notMine.statusCode).toBe(404);
   });
 
+  it.skipIf(skipReason)('a signed-in user opens another organization, owns it, and the session moves to it', async () => {
+    const user = await signupClient(app, { name: 'Suzhou Plant Co.', kind: 'supplier', country: 'CN' });
+    const r = await user.post('/api/v1/organizations', { name: 'Vietnam Plant Co.', kind: 'supplier', country: 'VN' });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ name: 'Vietnam Plant Co.', kind: 'supplier', country: 'VN' });
+    const me = (await user.get('/api/v1/me')).json();
+    expect(me.currentOrganization.id).toBe(r.json().id);
+    expect(me.role).toBe('owner');
+    expect(me.memberships.map((m: { organization: { name: string } }) => m.organization.name).sort()).toEqual(['Suzhou Plant Co.', 'Vietnam Plant Co.']);
+    // Its audit log starts with its creation, by this user.
+    const audit = (await user.get('/api/v1/audit-log')).json();
+    expect(audit.map((e: { action: string }) => e.action)).toEqual(['organization.created']);
+    expect(audit[0].actor.userId).toBe(user.userId);
+    // Back to the first one works as for any membership.
+    expect((await user.post('/api/v1/me/current-organization', { organizationId: user.organizationId })).statusCode).toBe(200);
+
+    const bad = await user.post('/api/v1/organizations', { name: 'X', kind: 'factory', country: 'ZZ' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['country', 'kind', 'name']);
+    const { token } = (await user.post('/api/v1/tokens', { name: 'integration' })).json();
+    const viaToken = await app.inject({ method: 'POST', url: '/api/v1/organizations', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: { name: 'Token Plant', kind: 'supplier', country: 'CN' } });
+    expect(viaToken.statusCode).toBe(403);
+    const anonymous = await app.inject({ method: 'POST', url: '/api/v1/organizations', headers: { 'content-type': 'application/json' }, payload: { name: 'Nobody Inc.', kind: 'buyer', country: 'DE' } });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it.skipIf(skipReason)('stores uploads by SHA-256, deduplicates, sniffs the type from content, and enforces the size limit', async () => {
     const a = await signupClient(app);
     const up = multipart('certificate.pdf', PDF);

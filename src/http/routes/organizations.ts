@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { DirectoryQuery, IdentifierConfirmationView, OrganizationView, UpdateOrganizationInput } from '../../contracts/accounts.js';
+import { DirectoryQuery, IdentifierConfirmationView, NewOrganizationInput, OrganizationView, UpdateOrganizationInput } from '../../contracts/accounts.js';
 import { IdParams } from '../../contracts/common.js';
 import { getOrganization, organizationIdentifiers, searchDirectory, updateOwnOrganization } from '../../services/organizations.js';
-import { requireActor } from '../auth.js';
+import { createOrganizationForUser } from '../../services/accounts.js';
+import { requireActor, requirePrincipal } from '../auth.js';
 import type { RoutePlugin } from './types.js';
 
 export const organizationRoutes: RoutePlugin = (app, ctx) => {
@@ -10,6 +11,18 @@ export const organizationRoutes: RoutePlugin = (app, ctx) => {
     '/api/v1/organizations',
     { schema: { tags: ['organizations'], summary: 'Directory of organizations (public fields only)', querystring: DirectoryQuery, response: { 200: z.array(OrganizationView) } } },
     async (req) => searchDirectory(ctx, requireActor(req), req.query),
+  );
+  app.post(
+    '/api/v1/organizations',
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: 'Open another organization as its owner (signed-in user, session); the session moves to it',
+        body: NewOrganizationInput,
+        response: { 201: OrganizationView },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createOrganizationForUser(ctx, requirePrincipal(req), req.body)),
   );
   app.get(
     '/api/v1/organizations/:id',

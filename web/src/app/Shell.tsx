@@ -3,19 +3,20 @@
 import { AppShell, Avatar, Badge, Box, Burger, Group, Menu, NavLink, ScrollArea, Select, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api/client.js';
 import { logout, organizationChanged, useMe } from '../api/session.js';
 import type { Me } from '../api/types.js';
-import { IconChevronDown, IconLogout, IconShieldCheck, IconUser } from '../components/icons.js';
+import { IconChevronDown, IconLogout, IconPlus, IconShieldCheck, IconUser } from '../components/icons.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { ErrorAlert, Loading } from '../components/States.js';
 import { applyLanguage, currentLanguage, isUiLanguage } from '../i18n/index.js';
 import { notify } from '../lib/notify.js';
 import { errorText } from '../lib/validation.js';
 import { NoOrganizationPage } from '../pages/AccessPages.js';
+import { NewOrganizationModal } from './NewOrganizationModal.js';
 import { navFor, type AppPage } from './registry.js';
 import { SessionProvider, useSession, type Session } from './session.js';
 
@@ -205,6 +206,7 @@ function UserMenu() {
   const { me } = useSession();
   const qc = useQueryClient();
   const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   const initials = me.user.displayName
     .split(/\s+/)
     .map((s) => s[0])
@@ -212,45 +214,51 @@ function UserMenu() {
     .slice(0, 2)
     .toUpperCase();
   return (
-    <Menu position="bottom-end" shadow="md" width={240}>
-      <Menu.Target>
-        <UnstyledButton aria-label={t('header.userMenu')} data-testid="user-menu">
-          <Group gap={6} wrap="nowrap">
-            <Avatar size={30} radius="xl" color="brand" variant="filled">
-              {initials}
-            </Avatar>
-            <Text size="sm" fw={500} visibleFrom="md" data-testid="user-name">
+    <>
+      <NewOrganizationModal opened={creating} onClose={() => setCreating(false)} />
+      <Menu position="bottom-end" shadow="md" width={240}>
+        <Menu.Target>
+          <UnstyledButton aria-label={t('header.userMenu')} data-testid="user-menu">
+            <Group gap={6} wrap="nowrap">
+              <Avatar size={30} radius="xl" color="brand" variant="filled">
+                {initials}
+              </Avatar>
+              <Text size="sm" fw={500} visibleFrom="md" data-testid="user-name">
+                {me.user.displayName}
+              </Text>
+              <IconChevronDown size={14} />
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{t('header.signedInAs')}</Menu.Label>
+          <Box px="sm" pb="xs">
+            <Text size="sm" fw={500}>
               {me.user.displayName}
             </Text>
-            <IconChevronDown size={14} />
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t('header.signedInAs')}</Menu.Label>
-        <Box px="sm" pb="xs">
-          <Text size="sm" fw={500}>
-            {me.user.displayName}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {me.user.email}
-          </Text>
-        </Box>
-        <Menu.Divider />
-        <Menu.Item leftSection={<IconUser size={16} />} component={Link} to="/settings/account">
-          {t('header.account')}
-        </Menu.Item>
-        <Menu.Item
-          leftSection={<IconLogout size={16} />}
-          data-testid="logout"
-          onClick={async () => {
-            await logout(qc).catch(() => undefined);
-            navigate('/login', { replace: true });
-          }}
-        >
-          {t('header.logout')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+            <Text size="xs" c="dimmed">
+              {me.user.email}
+            </Text>
+          </Box>
+          <Menu.Divider />
+          <Menu.Item leftSection={<IconUser size={16} />} component={Link} to="/settings/account">
+            {t('header.account')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-org-open">
+            {t('header.newOrganization')}
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconLogout size={16} />}
+            data-testid="logout"
+            onClick={async () => {
+              await logout(qc).catch(() => undefined);
+              navigate('/login', { replace: true });
+            }}
+          >
+            {t('header.logout')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    </>
   );
 }

@@ -94,6 +94,10 @@ export const en = {
     logout: 'Log out',
     toggleNav: 'Toggle navigation',
     switched: 'Now working in {{name}}',
+    newOrganization: 'Open another organization…',
+    newOrganizationTitle: 'Open another organization',
+    newOrganizationBody: 'For another plant of your group, or a second role: you will own it, invite its people, and switch between your organizations in the header.',
+    newOrganizationSubmit: 'Open it',
   },
   auth: {
     heroTitle: 'One verifiable record of a supplier partnership',

@@ -94,6 +94,10 @@ export const zhCN: Messages = {
     logout: '退出登录',
     toggleNav: '展开或收起导航',
     switched: '已切换到 {{name}}',
+    newOrganization: '新建另一个组织…',
+    newOrganizationTitle: '新建另一个组织',
+    newOrganizationBody: '适用于集团的另一家工厂，或您的另一种身份：您将成为其所有者，可邀请成员，并在页头切换所属组织。',
+    newOrganizationSubmit: '创建',
   },
   auth: {
     heroTitle: '供应商合作的一份可验证记录',
