@@ -6,6 +6,7 @@ import {
   insertEvidenceFiles,
   insertEvidenceLinks,
   listOwnEvidence,
+  listVisibleEvidenceAbout,
   type EvidenceRow,
 } from '../db/repositories/evidence.js';
 import type { Executor } from '../db/repositories/executor.js';
@@ -105,6 +106,19 @@ export async function recordOwnEvidence(ctx: ServiceContext, actor: Actor, input
 export async function listOwnEvidenceLibrary(ctx: ServiceContext, actor: Actor) {
   authorize(actor, 'engagement.read');
   const rows = await listOwnEvidence(ctx.handle.db, actor.organizationId);
+  return viewsOf(ctx.handle.db, rows, new Map());
+}
+
+/**
+ * Evidence about an organization that the caller may see, in one list: its own records about it and what was
+ * shared into the caller's engagements (withdrawn sharing excluded). Another tenant's unshared evidence never
+ * shows; an organization that does not exist answers 404, one with nothing visible an empty list.
+ */
+export async function listEvidenceAbout(ctx: ServiceContext, actor: Actor, organizationId: string) {
+  authorize(actor, 'organization.read');
+  if (!(await findOrganization(ctx.handle.db, organizationId))) throw notFound('organization');
+  const rows = await listVisibleEvidenceAbout(ctx.handle.db, actor.organizationId, organizationId);
+  rows.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
   return viewsOf(ctx.handle.db, rows, new Map());
 }
 

@@ -179,6 +179,31 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
     expect((await stranger.get(`/api/v1/organizations/${supplier.organizationId}/claims`)).json()[0].status).toBe('unverified');
   });
 
+  it.skipIf(skipReason)('evidence about an organization, in one list of what the caller may see', async () => {
+    const about = (p: Party, orgId: string) => p.get(`/api/v1/organizations/${orgId}/evidence`);
+    const titles = async (p: Party, orgId: string) => (await about(p, orgId)).json().map((e: { title: string }) => e.title);
+    // Kept in the supplier's library only: the supplier sees it, nobody else does.
+    const own = await supplier.post('/api/v1/evidence', { kind: 'certificate', provenance: 'self_declared', title: 'IATF 16949 gap assessment (internal)' });
+    expect(own.statusCode).toBe(201);
+    expect(await titles(supplier, supplier.organizationId)).toContain('IATF 16949 gap assessment (internal)');
+    const forBuyer = await titles(buyer, supplier.organizationId);
+    expect(forBuyer).toContain('ISO 9001:2015 certificate');
+    expect(forBuyer).not.toContain('IATF 16949 gap assessment (internal)');
+    // No engagement with the supplier: nothing, but the organization exists (the directory is public).
+    const strangers = await about(stranger, supplier.organizationId);
+    expect(strangers.statusCode).toBe(200);
+    expect(strangers.json()).toEqual([]);
+    const missing = await about(buyer, '00000000-0000-4000-8000-000000000000');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('not_found');
+    // Shared, then withdrawn from the engagement: gone from the buyer's list.
+    const shared = await supplier.post(`/api/v1/engagements/${engagementId}/evidence`, { kind: 'qc_procedure', provenance: 'self_declared', title: 'Control plan PH-200 rev B' });
+    expect(shared.statusCode).toBe(201);
+    expect(await titles(buyer, supplier.organizationId)).toContain('Control plan PH-200 rev B');
+    expect((await supplier.del(`/api/v1/engagements/${engagementId}/evidence/${shared.json().id}`)).statusCode).toBe(204);
+    expect(await titles(buyer, supplier.organizationId)).not.toContain('Control plan PH-200 rev B');
+  });
+
   it.skipIf(skipReason)('measures response times to technical inquiries in the supplier time zone', async () => {
     const q = await buyer.post(`/api/v1/engagements/${engagementId}/messages`, { kind: 'technical_inquiry', subject: 'Anodising spec', body: 'Which anodising thickness do you hold?' });
     expect(q.statusCode).toBe(201);

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { DirectoryQuery, IdentifierConfirmationView, NewOrganizationInput, OrganizationView, UpdateOrganizationInput } from '../../contracts/accounts.js';
 import { IdParams } from '../../contracts/common.js';
+import { EvidenceView } from '../../contracts/engagements.js';
 import { getOrganization, organizationIdentifiers, searchDirectory, updateOwnOrganization } from '../../services/organizations.js';
 import { createOrganizationForUser } from '../../services/accounts.js';
+import { listEvidenceAbout } from '../../services/evidence.js';
 import { requireActor, requirePrincipal } from '../auth.js';
 import type { RoutePlugin } from './types.js';
 
@@ -40,6 +42,18 @@ export const organizationRoutes: RoutePlugin = (app, ctx) => {
       },
     },
     async (req) => organizationIdentifiers(ctx, requireActor(req), req.params.id),
+  );
+  app.get(
+    '/api/v1/organizations/:id/evidence',
+    {
+      schema: {
+        tags: ['organizations', 'evidence'],
+        summary: 'Evidence about an organization that you may see: your own records about it and what was shared into your engagements',
+        params: IdParams,
+        response: { 200: z.array(EvidenceView) },
+      },
+    },
+    async (req) => listEvidenceAbout(ctx, requireActor(req), req.params.id),
   );
   app.patch(
     '/api/v1/organization',

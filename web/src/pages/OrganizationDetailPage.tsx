@@ -146,7 +146,7 @@ function SupplierSections({ organization: o }: { organization: Organization }) {
   const sites = useSites(o.id);
   const claims = useClaims(o.id);
   const engagements = useEngagementsWith(o.id, !isOwn && own.kind === 'buyer');
-  const evidence = useVisibleEvidence(o.id, isOwn);
+  const evidence = useVisibleEvidence(o.id);
   return (
     <>
       {!isOwn && (engagements.data?.length ?? 0) > 0 && (

@@ -1,8 +1,8 @@
 // A supplier's claims with their status (supported with its strongest provenance, contradicted, unverified),
 // each expandable to the evidence behind the status and the claim's typed details.
 import { ActionIcon, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { useQueries } from '@tanstack/react-query';
-import { Fragment, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { IconChevronDown, IconTrash } from '../icons.js';
@@ -10,24 +10,14 @@ import { ClaimStatusBadge } from './badges.js';
 import { EvidenceChips } from './EvidenceChips.js';
 import { useDay, useNumber } from './format.js';
 import type { Claim, Evidence, Site } from './types.js';
-import { useEngagementsWith, useEvidenceLibrary } from './api.js';
 
-/** Evidence the caller can see about an organization: its own library (if it is the caller) and every
- * engagement's shared evidence with it. */
-export function useVisibleEvidence(organizationId: string, own: boolean): ReadonlyMap<string, Evidence> {
-  const library = useEvidenceLibrary(own);
-  const engagements = useEngagementsWith(own ? null : organizationId);
-  const lists = useQueries({
-    queries: (engagements.data ?? []).slice(0, 25).map((e) => ({
-      queryKey: ['engagement', e.id, 'evidence'],
-      queryFn: () => api.get<Evidence[]>(`/api/v1/engagements/${encodeURIComponent(e.id)}/evidence`),
-      enabled: e.phase !== 'proposed',
-    })),
+/** Evidence the caller can see about an organization: its own records about it and what its engagements share. */
+export function useVisibleEvidence(organizationId: string): ReadonlyMap<string, Evidence> {
+  const q = useQuery({
+    queryKey: ['organizations', organizationId, 'evidence'],
+    queryFn: () => api.get<Evidence[]>(`/api/v1/organizations/${encodeURIComponent(organizationId)}/evidence`),
   });
-  const m = new Map<string, Evidence>();
-  for (const e of library.data ?? []) m.set(e.id, e);
-  for (const q of lists) for (const e of q.data ?? []) m.set(e.id, e);
-  return m;
+  return useMemo(() => new Map((q.data ?? []).map((e) => [e.id, e])), [q.data]);
 }
 
 export function claimValue(c: Claim, t: (k: string, o?: Record<string, unknown>) => string, num: (n: number | null) => string, day: (iso: string | null) => string): string {

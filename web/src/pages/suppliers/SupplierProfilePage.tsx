@@ -26,7 +26,7 @@ export function SupplierProfilePage() {
   const qc = useQueryClient();
   const sites = useSites(organization.id);
   const claims = useClaims(organization.id);
-  const evidence = useVisibleEvidence(organization.id, true);
+  const evidence = useVisibleEvidence(organization.id);
   const [addingSite, setAddingSite] = useState(false);
   const [addingClaim, setAddingClaim] = useState(false);
   const { confirm, modal } = useConfirm();
