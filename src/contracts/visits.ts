@@ -621,6 +621,8 @@ export const CapacityObservationView = z.object({
   recordedBy: Person,
   organizationId: Id,
   createdAt: IsoDateTime,
+  /** A later count of the same claim by the same organization in this visit; only the latest counts for the claim. */
+  supersededBy: Id.nullable(),
 });
 
 export const SincerityBreakdownView = z.object({

@@ -106,8 +106,25 @@ export function findingView(r: VisitFindingRow & { recorded_by_name: string }): 
   };
 }
 
+/**
+ * Which observation replaced which: a later count of the same claim by the same organization in the same visit
+ * supersedes the earlier one (rows in recording order). Only the latest counts for the claim.
+ */
+export function capacitySupersession(rows: readonly { id: string; claim_id: string; organization_id: string }[]): Map<string, string> {
+  const latest = new Map<string, string>();
+  const by = new Map<string, string>();
+  for (const r of rows) {
+    const key = `${r.claim_id}\u0000${r.organization_id}`;
+    const previous = latest.get(key);
+    if (previous !== undefined) by.set(previous, r.id);
+    latest.set(key, r.id);
+  }
+  return by;
+}
+
 export function capacityView(
   r: VisitCapacityRow & { recorded_by_name: string; claim_title: string; claim_product_line: string | null; claim_unit: string | null; claim_period: string | null },
+  supersededBy: string | null = null,
 ): CapacityViewT {
   return {
     id: r.id,
@@ -132,6 +149,7 @@ export function capacityView(
     recordedBy: { id: r.recorded_by, displayName: r.recorded_by_name },
     organizationId: r.organization_id,
     createdAt: r.created_at,
+    supersededBy,
   };
 }
 
@@ -236,7 +254,7 @@ export async function visitDetail(db: Executor, actor: Actor, a: VisitAccess): P
     answers: answerRows.map(answerView),
     attachments: attachments.map(attachmentView),
     findings: findingRows.map(findingView),
-    capacityObservations: capacityRows.map(capacityView),
+    capacityObservations: ((by) => capacityRows.map((r) => capacityView(r, by.get(r.id) ?? null)))(capacitySupersession(capacityRows)),
     capacityDraft: visible ? capacityDraft(template, answers) : null,
     claims: await claimChecks(db, a),
     progress: checklistProgress(template, answers, photos),

@@ -10,7 +10,7 @@ import {
   type FindingPatch,
   type VisitStatus,
 } from '../contracts/visits.js';
-import { shareEvidenceIntoEngagement } from '../db/repositories/evidence.js';
+import { shareEvidenceIntoEngagement, withdrawEvidenceFromEngagement } from '../db/repositories/evidence.js';
 import { findPolicyById } from '../db/repositories/engagements.js';
 import type { Executor } from '../db/repositories/executor.js';
 import { fileSharedBeyondChecklist, findVisibleFile, unshareFile } from '../db/repositories/files.js';
@@ -53,7 +53,7 @@ import { insertEvidenceRecord, shareEvidenceFiles } from './evidence.js';
 import { isOpen } from './engagements.js';
 import { newId, nowIso } from './ids.js';
 import { policyDocument } from './policies.js';
-import { answerView, attachmentView, capacityView, claimChecks, findingView, type FollowUpStored } from './visits-detail.js';
+import { answerView, attachmentView, capacitySupersession, capacityView, claimChecks, findingView, type FollowUpStored } from './visits-detail.js';
 import { loadVisit, shareFileWithOrgs, templateDocument, visitOrganizations } from './visits.js';
 
 /** The visiting side (buyer, invited auditor) records while the visit is confirmed or under way. */
@@ -356,6 +356,10 @@ export async function recordCapacityObservation(ctx: ServiceContext, actor: Acto
         throw e;
       }
       const comparedValue = comparison.observed * factor;
+      // A recount replaces the count before it (a misread cycle time, a shift left out): only the latest of this
+      // organization for the claim in this visit stays in the engagement; the earlier rows stay in the visit.
+      const earlier = (await listCapacityObservations(trx, [visitId])).filter((r) => r.claim_id === claim.id && r.organization_id === actor.organizationId);
+      for (const r of earlier) await withdrawEvidenceFromEngagement(trx, a.engagement.id, r.evidence_id, nowIso());
       const provenance = visitProvenance(a.visit.type as 'buyer_visit', a.side);
       const issuer = a.side === 'auditor' ? ((await findOrganization(trx, actor.organizationId))?.name ?? null) : null;
       const line = claim.product_line ?? claim.title;
@@ -420,7 +424,13 @@ export async function recordCapacityObservation(ctx: ServiceContext, actor: Acto
         created_at: nowIso(),
       });
       await startIfConfirmed(trx, actor, a);
-      await recordAudit(trx, actor, 'visit.capacity_observed', 'visit', visitId, { claimId: claim.id, value: observed.value, status: comparison.status, evidenceId: evidence.id });
+      await recordAudit(trx, actor, 'visit.capacity_observed', 'visit', visitId, {
+        claimId: claim.id,
+        value: observed.value,
+        status: comparison.status,
+        evidenceId: evidence.id,
+        ...(earlier.length ? { supersedes: earlier.map((r) => r.id) } : {}),
+      });
       return rowId;
     });
     return { created: true, observation: await capacityResult(ctx, actor, visitId, id) };
@@ -439,9 +449,10 @@ export async function recordCapacityObservation(ctx: ServiceContext, actor: Acto
 async function capacityResult(ctx: ServiceContext, actor: Actor, visitId: string, id: string) {
   const db = ctx.handle.db;
   const a = await loadVisit(db, actor, visitId);
-  const row = (await listCapacityObservations(db, [visitId])).find((r) => r.id === id)!;
+  const rows = await listCapacityObservations(db, [visitId]);
+  const row = rows.find((r) => r.id === id)!;
   const claim = (await claimChecks(db, a)).find((c) => c.id === row.claim_id) ?? null;
-  return { ...capacityView(row), claimStatus: claim?.status ?? null };
+  return { ...capacityView(row, capacitySupersession(rows).get(row.id) ?? null), claimStatus: claim?.status ?? null };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -307,7 +307,21 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
       inputs: { ...body.inputs, period: 'week', workingDaysPerPeriod: 5 },
       claimWorkingDaysPerPeriod: 22,
     });
-    expect(weekly.json()).toMatchObject({ value: 8160, comparedValue: 35904, status: 'supported' });
+    expect(weekly.json()).toMatchObject({ value: 8160, comparedValue: 35904, status: 'supported', supersededBy: null });
+    // That weekly count was a recount of claim A: the first count steps back. It stays in the visit, marked, and
+    // leaves the engagement, so the claim is judged on the latest count only.
+    const detail = (await buyer.get(`/api/v1/visits/${visitId}`)).json();
+    const obsA = detail.capacityObservations.filter((o: { claimId: string }) => o.claimId === claimA);
+    expect(obsA.map((o: { id: string; supersededBy: string | null }) => [o.id, o.supersededBy])).toEqual([
+      [supported.json().id, weekly.json().id],
+      [weekly.json().id, null],
+    ]);
+    expect(detail.capacityObservations.find((o: { claimId: string }) => o.claimId === claimB).supersededBy).toBeNull();
+    const shared = (await buyer.get(`/api/v1/engagements/${engagementId}/evidence`)).json().map((x: { id: string }) => x.id);
+    expect(shared).not.toContain(supported.json().evidenceId);
+    expect(shared).toContain(weekly.json().evidenceId);
+    expect(shared).toContain(contradicted.json().evidenceId);
+    expect(shared.length).toBe(evidenceBefore + 2);
   });
 
   it.skipIf(skipReason)('an invited auditor sees that visit and nothing else', async () => {

@@ -308,6 +308,7 @@ export const visitsEn = {
   },
   capacity: {
     title: 'Observed capacity against the claim',
+    superseded: 'Replaced by a later count: no longer held against the claim',
     hint: 'Computed from what you counted above. The figure is held against the capacity the supplier claims; below the policy’s tolerance the claim is contradicted.',
     formula: 'Formula',
     missing: 'Still needed: {{list}}',

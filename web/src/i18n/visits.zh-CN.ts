@@ -308,6 +308,7 @@ export const visitsZhCN: VisitsMessages = {
   },
   capacity: {
     title: '实际产能与声明对比',
+    superseded: '已被之后的清点取代：不再用于判定该声明',
     hint: '根据您在上面清点的数据计算。该数字与供应商声称的产能对比；低于政策容差时声明被反驳。',
     formula: '公式',
     missing: '还需要：{{list}}',

@@ -185,7 +185,7 @@ export function ObservationResult({ obs, claim }: { obs: NonNullable<CapacityRow
   const claimPeriod = obs.claimed.period ?? obs.period;
   const per = (p: string) => t(`visits.capacity.periods.${p}`, { defaultValue: p });
   return (
-    <Paper withBorder p="md" radius="md" data-testid="capacity-result" data-status={obs.status}>
+    <Paper withBorder p="md" radius="md" data-testid="capacity-result" data-status={obs.status} data-superseded={obs.supersededBy ? 'true' : 'false'} style={obs.supersededBy ? { opacity: 0.6 } : undefined}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <div style={{ minWidth: 0 }}>
           <Text size="sm" fw={600}>
@@ -194,6 +194,11 @@ export function ObservationResult({ obs, claim }: { obs: NonNullable<CapacityRow
           <Text size="xs" c="dimmed">
             {obs.recordedBy.displayName}
           </Text>
+          {obs.supersededBy && (
+            <Badge size="xs" variant="outline" color="gray" tt="none" mt={4} data-testid="capacity-superseded">
+              {t('visits.capacity.superseded')}
+            </Badge>
+          )}
         </div>
         <Badge size="lg" variant="filled" color={obs.status === 'supported' ? 'green' : 'red'} tt="none" data-testid="capacity-verdict" data-status={obs.status}>
           {t(`visits.claimStatus.${obs.status}`)}
