@@ -9,6 +9,7 @@ export interface RuntimeOptions {
   databaseUrl?: string;
   dataDir?: string;
   maxUploadBytes?: number;
+  maxSpcValues?: number;
   migrate?: boolean;
 }
 
@@ -26,7 +27,11 @@ export async function openRuntime(opts: RuntimeOptions = {}): Promise<ServiceCon
   return {
     handle,
     store,
-    config: { ...DEFAULT_SERVICE_CONFIG, maxUploadBytes },
+    config: {
+      ...DEFAULT_SERVICE_CONFIG,
+      maxUploadBytes,
+      maxSpcValues: opts.maxSpcValues ?? (process.env.BONAFIDE_MAX_SPC_VALUES ? Number(process.env.BONAFIDE_MAX_SPC_VALUES) : DEFAULT_SERVICE_CONFIG.maxSpcValues),
+    },
     close: () => handle.close(),
   };
 }

@@ -336,6 +336,8 @@ export const SpcView = z.object({
   characteristic: CharacteristicView,
   specification: z.object({ id: Id, version: z.number() }),
   filters: z.object({ line: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable() }),
+  /** Set when more values match than one analysis takes: only the most recent `limit`, produced from `from`. */
+  window: z.object({ limit: z.number(), from: z.string() }).nullable(),
   n: z.number(),
   lots: z.number(),
   subgrouping: z.object({ size: z.number(), by: z.enum(['none', 'lot', 'consecutive']), dropped: z.number() }),

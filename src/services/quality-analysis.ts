@@ -48,7 +48,11 @@ export async function spcAnalysis(ctx: ServiceContext, actor: Actor, engagementI
     line: q.line,
     from: q.from,
     to: q.to ? `${q.to}T23:59:59.999Z` : undefined,
+    // One more than the cap: whether older values were left out.
+    last: ctx.config.maxSpcValues + 1,
   });
+  const window = points.length > ctx.config.maxSpcValues ? { limit: ctx.config.maxSpcValues, from: points[1]!.produced_at } : null;
+  if (window) points.shift();
   if (points.length < 2) {
     throw new AppError(422, 'insufficient_data', `${points.length} value${points.length === 1 ? '' : 's'} of ${c.key} for ${spec.product}${q.line ? ` on ${q.line}` : ''}; SPC needs at least 2`, [
       { path: 'characteristic', message: 'not enough batch data' },
@@ -74,6 +78,7 @@ export async function spcAnalysis(ctx: ServiceContext, actor: Actor, engagementI
     characteristic: c,
     specification: { id: spec.specificationId, version: spec.version },
     filters: { line: q.line ?? null, from: q.from ?? null, to: q.to ?? null },
+    window,
     n: result.n,
     lots: lotCount,
     subgrouping: { size: k, by, dropped },

@@ -35,7 +35,7 @@ for (const d of TEST_DATABASES) {
 export type TestContext = ServiceContext & { cleanup(): Promise<void>; dataDir: string };
 
 /** A fresh, migrated database (a new PostgreSQL schema, or a new SQLite file) and file store. */
-export async function createTestContext(name: TestDatabase['name'], opts: { maxUploadBytes?: number } = {}): Promise<TestContext> {
+export async function createTestContext(name: TestDatabase['name'], opts: { maxUploadBytes?: number; maxSpcValues?: number } = {}): Promise<TestContext> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bonafide-test-'));
   let url: string;
   let dropSchema: (() => Promise<void>) | null = null;
@@ -58,7 +58,7 @@ export async function createTestContext(name: TestDatabase['name'], opts: { maxU
     url = `sqlite:${join(dataDir, 'test.sqlite')}`;
   }
   process.env.BONAFIDE_PG_POOL ??= '4';
-  const ctx = await openRuntime({ databaseUrl: url, dataDir, maxUploadBytes: opts.maxUploadBytes });
+  const ctx = await openRuntime({ databaseUrl: url, dataDir, maxUploadBytes: opts.maxUploadBytes, maxSpcValues: opts.maxSpcValues });
   return {
     ...ctx,
     dataDir,

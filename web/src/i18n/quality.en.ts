@@ -356,6 +356,7 @@ export const qualityEn = {
     },
   },
   spc: {
+    window: 'Only the most recent {{limit}} values are analysed here (produced from {{date}} on); older production is left out. Choosing a single line narrows the data.',
     empty: 'No batch records yet',
     emptyHintSupplier: 'Import batch test records to see control charts and capability per characteristic.',
     emptyHintBuyer: 'Control charts appear once the supplier shares batch test records for your specified characteristics.',

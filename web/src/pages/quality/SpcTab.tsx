@@ -138,6 +138,11 @@ function SpcView({ spc }: { spc: Spc }) {
         : t('quality.spc.individuals');
   return (
     <Stack gap="md" data-testid="spc-view" data-characteristic={c.key}>
+      {spc.window && (
+        <Alert variant="light" color="blue" icon={<IconInfo />} data-testid="spc-window">
+          {t('quality.spc.window', { limit: q.integer(spc.window.limit), date: fmt.date(spc.window.from) })}
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" data-testid="capability-cards">
         {(
           [
