@@ -5,6 +5,7 @@ import { engagementsMigration } from './migrations/002-engagements.js';
 import { qualityMigration } from './migrations/003-quality.js';
 import { visitsMigration } from './migrations/004-visits.js';
 import { importWithdrawalsMigration } from './migrations/005-import-withdrawals.js';
+import { rateLimitsMigration } from './migrations/006-rate-limits.js';
 
 /** Migrations are code in the bundle (not files found at run time), so `dist/` alone can migrate. */
 function migrationsFor(dialect: Db['dialect']): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrationsFor(dialect: Db['dialect']): Record<string, Migration> {
     '003-quality': qualityMigration(dialect),
     '004-visits': visitsMigration(),
     '005-import-withdrawals': importWithdrawalsMigration(),
+    '006-rate-limits': rateLimitsMigration(),
   };
 }
 

@@ -99,6 +99,13 @@ export interface FilesTable {
   created_at: string;
 }
 
+/** A rate-limit counter: hits of `key` in the window that started at `window_start` (ms since the epoch). */
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
 export interface FileSharesTable {
   file_id: string;
   organization_id: string;
@@ -271,4 +278,5 @@ export interface Database extends VisitTables, QualityTables {
   audit_log: AuditLogTable;
   files: FilesTable;
   file_shares: FileSharesTable;
+  rate_limits: RateLimitsTable;
 }

@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import type { ServiceContext } from '../services/context.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 import { auditRoutes } from './routes/audit.js';
 import { engagementRoutes } from './routes/engagements.js';
 import { profileRoutes } from './routes/profile.js';
@@ -59,6 +60,8 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
+    // Counters in the database: every app server over the same database shares them.
+    store: databaseRateLimitStore(ctx.handle) as never,
     // After parsing, so the log-in limit can key on the email as well as the address.
     hook: 'preHandler',
     errorResponseBuilder: (_req, c) => ({ statusCode: 429, code: 'rate_limited', message: `too many attempts, retry in ${Math.ceil(c.ttl / 1000)} s` }),

@@ -63,6 +63,25 @@ describe.each(TEST_DATABASES)('foundation routes on $name', ({ name, skipReason 
     expect(statuses.at(-1)).toBe(429);
   });
 
+  it.skipIf(skipReason)('two app servers over one database share the log-in allowance (no per-process counters)', async () => {
+    const second = await testApp(ctx);
+    try {
+      const attempt = (a: App) => a.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'shared@example.com', password: 'wrong password' } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i++) statuses.push((await attempt(i % 2 ? second : app)).statusCode);
+      expect(statuses.every((s) => s === 401)).toBe(true);
+      // The eleventh attempt, on either server, is over the limit of 10 a minute.
+      const eleventh = await attempt(second);
+      expect(eleventh.statusCode).toBe(429);
+      expect(eleventh.json().error.code).toBe('rate_limited');
+      expect((await attempt(app)).statusCode).toBe(429);
+      // Another email from the same address has its own allowance.
+      expect((await second.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'other@example.com', password: 'wrong password' } })).statusCode).toBe(401);
+    } finally {
+      await second.close();
+    }
+  });
+
   it.skipIf(skipReason)('requires the CSRF token on cookie-authenticated writes but not on Bearer requests', async () => {
     const a = await signupClient(app);
     const noCsrf = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { cookie: a.cookie }, payload: { name: 'ci' } });
