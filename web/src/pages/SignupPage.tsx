@@ -1,17 +1,17 @@
-import { Alert, Anchor, Button, Divider, Input, PasswordInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { SignupInput } from '../../../src/contracts/accounts.js';
-import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../src/domain/model.js';
 import { api } from '../api/client.js';
 import { sessionChanged, useMe } from '../api/session.js';
 import { AuthLayout } from '../components/AuthLayout.js';
 import { IconAlert } from '../components/icons.js';
+import { OrganizationFields, type OrganizationDraft } from '../components/OrganizationFields.js';
 import { Loading } from '../components/States.js';
 import { currentLanguage } from '../i18n/index.js';
-import { defaultTimeZone, useCountryOptions } from '../lib/format.js';
+import { defaultTimeZone } from '../lib/format.js';
 import { safeNext } from '../lib/nav.js';
 import { errorText, serverFieldErrors, useFieldErrors, validate } from '../lib/validation.js';
 
@@ -26,13 +26,10 @@ export interface SignupFormProps {
 export function SignupForm({ invitation, submitLabel, onDone }: SignupFormProps) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const countries = useCountryOptions();
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState(invitation?.email ?? '');
   const [password, setPassword] = useState('');
-  const [orgName, setOrgName] = useState('');
-  const [kind, setKind] = useState<OrganizationKind>('supplier');
-  const [country, setCountry] = useState<string | null>(null);
+  const [org, setOrg] = useState<OrganizationDraft>({ name: '', kind: 'supplier', country: null });
   const { errors, setErrors, clear } = useFieldErrors();
 
   const signup = useMutation({
@@ -53,7 +50,7 @@ export function SignupForm({ invitation, submitLabel, onDone }: SignupFormProps)
       displayName,
       locale: currentLanguage(),
       timeZone: defaultTimeZone(),
-      ...(invitation ? { invitationToken: invitation.token } : { organization: { name: orgName, kind, country: country ?? '' } }),
+      ...(invitation ? { invitationToken: invitation.token } : { organization: { name: org.name, kind: org.kind, country: org.country ?? '' } }),
     };
     const v = validate(SignupInput, body, t);
     if (!v.ok) return setErrors(v.errors);
@@ -114,48 +111,14 @@ export function SignupForm({ invitation, submitLabel, onDone }: SignupFormProps)
         {!invitation && (
           <>
             <Divider label={t('auth.signup.organization')} labelPosition="left" mt="xs" styles={{ label: { fontWeight: 600, fontSize: 13 } }} />
-            <TextInput
-              label={t('auth.signup.orgName')}
-              autoComplete="organization"
-              value={orgName}
-              onChange={(e) => {
-                setOrgName(e.currentTarget.value);
-                clear('organization.name', 'organization');
+            <OrganizationFields
+              value={org}
+              onChange={(next, field) => {
+                setOrg(next);
+                clear(`organization.${field}`, 'organization');
               }}
-              error={errors['organization.name'] ?? errors.organization}
-              data-testid="signup-org-name"
-            />
-            <Input.Wrapper label={t('auth.signup.kind')} error={errors['organization.kind']}>
-              <SegmentedControl
-                fullWidth
-                mt={4}
-                value={kind}
-                onChange={(v) => {
-                  setKind(v as OrganizationKind);
-                  clear('organization.kind');
-                }}
-                data={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
-                data-testid="signup-kind"
-              />
-              <Text size="xs" c="dimmed" mt={6}>
-                {t(`kindDescriptions.${kind}`)}
-              </Text>
-            </Input.Wrapper>
-            <Select
-              label={t('auth.signup.country')}
-              placeholder={t('auth.signup.countryPlaceholder')}
-              data={countries}
-              value={country}
-              onChange={(v) => {
-                setCountry(v);
-                clear('organization.country');
-              }}
-              searchable
-              nothingFoundMessage="—"
-              maxDropdownHeight={260}
-              error={errors['organization.country']}
-              data-testid="signup-country"
-              comboboxProps={{ withinPortal: true }}
+              errors={{ name: errors['organization.name'] ?? errors.organization, kind: errors['organization.kind'], country: errors['organization.country'] }}
+              testIds={{ name: 'signup-org-name', kind: 'signup-kind', country: 'signup-country' }}
             />
           </>
         )}
