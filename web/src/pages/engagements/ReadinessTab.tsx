@@ -1,7 +1,7 @@
 // Readiness, explained: each requirement of the current phase as met / partly met / unmet / waived, with the
 // evidence that decided it and a sentence why; the formal and behavioural sub-scores with their inputs;
 // contradicted claims; evidence that is expiring, expired or stale.
-import { Alert, Badge, Button, Card, Grid, Group, Modal, Paper, Progress, RingProgress, Stack, Table, Text, Textarea, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, Modal, Paper, Progress, RingProgress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,10 +15,10 @@ import { useDay, useNumber } from '../../components/engagement/format.js';
 import { IconClipboardCheck } from '../../components/engagement/icons.js';
 import type { Alert as EvidenceAlert, Engagement, Readiness, RequirementRow, Score } from '../../components/engagement/types.js';
 import { IconAlert, IconCheck, IconInfo } from '../../components/icons.js';
+import { ReasonModal } from '../../components/ReasonModal.js';
 import { Empty, ErrorAlert, Loading } from '../../components/States.js';
 import { useFormat } from '../../lib/format.js';
 import { notify } from '../../lib/notify.js';
-import { serverFieldErrors, useFieldErrors, validate } from '../../lib/validation.js';
 import { useEvidenceMap } from './hooks.js';
 
 export function ReadinessTab({ engagement: e, canDecide, onDecide }: { engagement: Engagement; canDecide: boolean; onDecide: () => void }) {
@@ -379,54 +379,24 @@ function WaiveModal({ engagement: e, requirement, onClose }: { engagement: Engag
   const { t } = useTranslation();
   const loc = useLocalized();
   const refresh = useRefreshEngagement(e.id);
-  const [reason, setReason] = useState('');
-  const { errors, setErrors, clear } = useFieldErrors();
-  const waive = useMutation({
-    mutationFn: (body: unknown) => api.post(`/api/v1/engagements/${e.id}/waivers`, body),
-    onSuccess: async () => {
-      notify.success(t('readiness.waived'));
-      setReason('');
-      onClose();
-      await refresh();
-    },
-    onError: (err) => setErrors(serverFieldErrors(err)),
-  });
-  const submit = () => {
-    const v = validate(WaiverInput, { requirementId: requirement?.id ?? '', reason }, t);
-    if (!v.ok) return setErrors(v.errors);
-    waive.mutate(v.data);
-  };
   return (
-    <Modal opened={requirement !== null} onClose={onClose} centered title={<Text fw={600}>{t('readiness.waiveTitle')}</Text>} data-testid="waive-modal">
-      <Stack gap="md">
-        <Text size="sm" fw={500}>
-          {requirement ? loc(requirement.title) : ''}
-        </Text>
-        <Text size="sm" c="dimmed">
-          {t('readiness.waiveBody')}
-        </Text>
-        <Textarea
-          label={t('readiness.waiveReason')}
-          value={reason}
-          onChange={(ev) => {
-            setReason(ev.currentTarget.value);
-            clear('reason');
-          }}
-          error={errors.reason ?? errors.requirementId}
-          autosize
-          minRows={3}
-          data-testid="waive-reason"
-        />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="violet" loading={waive.isPending} onClick={submit} data-testid="waive-submit">
-            {t('readiness.waive')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ReasonModal
+      opened={requirement !== null}
+      onClose={onClose}
+      title={t('readiness.waiveTitle')}
+      subject={requirement ? loc(requirement.title) : ''}
+      body={t('readiness.waiveBody')}
+      label={t('readiness.waiveReason')}
+      submitLabel={t('readiness.waive')}
+      color="violet"
+      schema={WaiverInput}
+      field="reason"
+      extra={{ requirementId: requirement?.id ?? '' }}
+      send={(body) => api.post(`/api/v1/engagements/${e.id}/waivers`, body)}
+      doneMessage={t('readiness.waived')}
+      onDone={refresh}
+      testIds={{ modal: 'waive-modal', text: 'waive-reason', submit: 'waive-submit' }}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 // Imports of the supplier's batch test records and production logs (CSV or JSON Lines, with a column mapping for
 // files from other systems). One transaction per file: a bad row rejects the whole file with its line number and
 // nothing is stored; the same file again adds nothing.
-import { Alert, Anchor, Badge, Button, Card, Collapse, FileInput, Grid, Group, Modal, Progress, SegmentedControl, Stack, Table, Text, Textarea, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Collapse, FileInput, Grid, Group, Progress, SegmentedControl, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure, useInterval } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -19,10 +19,10 @@ import { autoColumns, ColumnMappingEditor, missingFields, readColumns, type Deci
 import { useQualityFormat } from '../../components/quality/format.js';
 import { IconFileImport, IconTerminal } from '../../components/quality/icons.js';
 import type { Import, ImportKind } from '../../components/quality/types.js';
+import { ReasonModal } from '../../components/ReasonModal.js';
 import { Empty, ErrorAlert, Loading } from '../../components/States.js';
 import { useFormat } from '../../lib/format.js';
-import { notify } from '../../lib/notify.js';
-import { errorText, serverFieldErrors, useFieldErrors, validate } from '../../lib/validation.js';
+import { errorText } from '../../lib/validation.js';
 import { isOpenPhase } from './open.js';
 
 export function ImportsTab({ engagement: e }: { engagement: Engagement }) {
@@ -415,55 +415,24 @@ function ImportsTable({ imports, engagement: e, canWithdraw }: { imports: Import
 function WithdrawModal({ engagement: e, target, onClose }: { engagement: Engagement; target: Import | null; onClose: () => void }) {
   const { t } = useTranslation();
   const refresh = useRefreshQuality(e.id);
-  const [reason, setReason] = useState('');
-  const { errors, setErrors, clear } = useFieldErrors();
-  const withdraw = useMutation({
-    mutationFn: (body: unknown) => withdrawImport(e.id, target!.id, body),
-    onSuccess: async () => {
-      notify.success(t('quality.imports.withdrawDone'));
-      setReason('');
-      onClose();
-      await refresh();
-    },
-    onError: (err) => setErrors(serverFieldErrors(err)),
-  });
-  const submit = () => {
-    const v = validate(WithdrawImportBody, { reason }, t);
-    if (!v.ok) return setErrors(v.errors);
-    withdraw.mutate(v.data);
-  };
   return (
-    <Modal opened={target !== null} onClose={onClose} centered title={<Text fw={600}>{t('quality.imports.withdrawTitle')}</Text>} data-testid="withdraw-import-modal">
-      <Stack gap="md">
-        <Text size="sm" fw={500}>
-          {target?.filename ?? target?.sha256.slice(0, 12)} · {target ? t(`quality.imports.kinds.${target.kind}`) : ''}
-        </Text>
-        <Text size="sm" c="dimmed">
-          {t('quality.imports.withdrawBody')}
-        </Text>
-        <Textarea
-          label={t('quality.imports.withdrawReason')}
-          placeholder={t('quality.imports.withdrawPlaceholder')}
-          value={reason}
-          onChange={(ev) => {
-            setReason(ev.currentTarget.value);
-            clear('reason');
-          }}
-          error={errors.reason ?? errors.importId}
-          autosize
-          minRows={2}
-          data-testid="withdraw-import-reason"
-        />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" loading={withdraw.isPending} onClick={submit} data-testid="withdraw-import-submit">
-            {t('quality.imports.withdraw')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ReasonModal
+      opened={target !== null}
+      onClose={onClose}
+      title={t('quality.imports.withdrawTitle')}
+      subject={target ? `${target.filename ?? target.sha256.slice(0, 12)} · ${t(`quality.imports.kinds.${target.kind}`)}` : ''}
+      body={t('quality.imports.withdrawBody')}
+      label={t('quality.imports.withdrawReason')}
+      placeholder={t('quality.imports.withdrawPlaceholder')}
+      submitLabel={t('quality.imports.withdraw')}
+      color="red"
+      schema={WithdrawImportBody}
+      field="reason"
+      send={(body) => withdrawImport(e.id, target!.id, body)}
+      doneMessage={t('quality.imports.withdrawDone')}
+      onDone={refresh}
+      testIds={{ modal: 'withdraw-import-modal', text: 'withdraw-import-reason', submit: 'withdraw-import-submit' }}
+    />
   );
 }
 
