@@ -422,6 +422,8 @@ export const CapacityView = z.object({
         .nullable(),
       /** Why there is no comparison (no claim for the line, a claim per week without working days, …). */
       note: z.string().nullable(),
+      /** The same as a code: no_claim, no_value, no_rate (no log with planned time), not_comparable. */
+      noteCode: z.enum(['no_claim', 'no_value', 'no_rate', 'not_comparable']).nullable(),
       evidenceId: Id.nullable(),
       byMonth: z.array(
         z.object({

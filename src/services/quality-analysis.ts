@@ -163,7 +163,11 @@ interface CapacityLine {
   demonstrated: DemonstratedCapacity | null;
   comparison: ClaimComparison | null;
   note: string | null;
+  /** Why there is no comparison, as a code the web app words in the reader's language. */
+  noteCode: CapacityNoteCode | null;
 }
+
+export type CapacityNoteCode = 'no_claim' | 'no_value' | 'no_rate' | 'not_comparable';
 
 async function computeCapacity(db: Executor, e: EngagementRow) {
   const policyRow = (await findPolicyById(db, e.policy_id))!;
@@ -202,6 +206,7 @@ async function computeCapacity(db: Executor, e: EngagementRow) {
     let demonstrated: DemonstratedCapacity | null = null;
     let comparison: ClaimComparison | null = null;
     let note: string | null = null;
+    let noteCode: CapacityNoteCode | null = null;
     try {
       // On the claim's own basis: a claim per week is held against the demonstrated capacity per week.
       const claimPeriod = (g.claim?.period ?? 'month') as CapacityPeriod;
@@ -209,11 +214,16 @@ async function computeCapacity(db: Executor, e: EngagementRow) {
     } catch (err) {
       if (!(err instanceof CapacityInputError)) throw err;
       note = err.message;
+      noteCode = 'no_rate';
     }
-    if (demonstrated && !g.claim) note = `no capacity claim of the supplier names the product line "${[...g.lines].join(', ')}"`;
-    else if (demonstrated && g.claim) {
-      if (g.claim.value == null || g.claim.value <= 0) note = 'the claim states no capacity value';
-      else {
+    if (demonstrated && !g.claim) {
+      note = `no capacity claim of the supplier names the product line "${[...g.lines].join(', ')}"`;
+      noteCode = 'no_claim';
+    } else if (demonstrated && g.claim) {
+      if (g.claim.value == null || g.claim.value <= 0) {
+        note = 'the claim states no capacity value';
+        noteCode = 'no_value';
+      } else {
         const workingDays = Number(JSON.parse(g.claim.attributes).workingDaysPerPeriod ?? NaN);
         try {
           comparison = compareToClaim({
@@ -224,10 +234,11 @@ async function computeCapacity(db: Executor, e: EngagementRow) {
         } catch (err) {
           if (!(err instanceof CapacityInputError)) throw err;
           note = `cannot compare with the claim per ${g.claim.period}: ${err.message}`;
+          noteCode = 'not_comparable';
         }
       }
     }
-    lines.push({ group: g, demonstrated, comparison, note });
+    lines.push({ group: g, demonstrated, comparison, note, noteCode });
   }
   return { tolerance, policy: { key: policyRow.key, version: policyRow.version }, logs: logs.length, lines };
 }
@@ -372,6 +383,7 @@ export async function capacityView(ctx: ServiceContext, actor: Actor, engagement
           : null,
         comparison: l.comparison ? { status: l.comparison.status, ratio: l.comparison.ratio, threshold: l.comparison.threshold, explanation: l.comparison.explanation } : null,
         note: l.note,
+        noteCode: l.noteCode,
         evidenceId: current?.id ?? null,
         byMonth: (d?.series ?? []).map((s) => {
           const m = months.get(s.period);

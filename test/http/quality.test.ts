@@ -308,7 +308,7 @@ describe.each(TEST_DATABASES)('quality routes on $name', ({ name, skipReason }) 
     // Line C makes ~42 good parts per planned hour, 2 × 10 h a day, Monday to Saturday: ≈ 5,000 a week, 840 a day.
     const weekly = await claim('Line C housings', 6000, 'week');
     const daily = await claim('Line D housings', 800, 'day');
-    expect((await upload(w.supplier, `${base}/imports/production-logs`, productionLogCsv(3, { 'Line C': 42, 'Line D': 42 }))).statusCode).toBe(201);
+    expect((await upload(w.supplier, `${base}/imports/production-logs`, productionLogCsv(3, { 'Line C': 42, 'Line D': 42, 'Line E': 30 }))).statusCode).toBe(201);
     const cap = (await w.buyer.get(`${base}/capacity`)).json();
     const c = cap.lines.find((l: { line: string }) => l.line === 'Line C');
     const d = cap.lines.find((l: { line: string }) => l.line === 'Line D');
@@ -328,5 +328,10 @@ describe.each(TEST_DATABASES)('quality routes on $name', ({ name, skipReason }) 
     expect(ev.title).toContain('per week from production logs');
     expect(ev.attributes).toMatchObject({ period: 'week', claimId: weekly });
     expect(daily).toBe(d.claim.id);
+    // A line no claim names: demonstrated, not compared, and why as a code the web app words.
+    const e = cap.lines.find((l: { line: string }) => l.line === 'Line E');
+    expect(e).toMatchObject({ claim: null, comparison: null, noteCode: 'no_claim' });
+    expect(e.note).toContain('Line E');
+    expect(c.noteCode).toBeNull();
   });
 });

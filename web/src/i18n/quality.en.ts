@@ -480,6 +480,12 @@ export const qualityEn = {
       supported: 'The production logs support the claim.',
       contradicted: 'The production logs contradict the claim.',
     },
+    notes: {
+      no_claim: 'No capacity claim of the supplier names the product line “{{line}}”.',
+      no_value: 'The claim states no capacity value.',
+      no_rate: 'No production log has planned time, so no rate can be computed.',
+      not_comparable: 'The claim cannot be compared on this basis.',
+    },
     periods: {
       day: 'per day',
       week: 'per week',

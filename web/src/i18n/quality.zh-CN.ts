@@ -483,6 +483,12 @@ export const qualityZhCN: QualityMessages = {
       supported: '生产日志支持该声明。',
       contradicted: '生产日志与该声明相矛盾。',
     },
+    notes: {
+      no_claim: '供应商的产能声明中没有提到产品线“{{line}}”。',
+      no_value: '该声明未给出产能数值。',
+      no_rate: '没有任何生产日志包含计划时间，因此无法计算产出率。',
+      not_comparable: '该声明无法按此口径进行比较。',
+    },
     periods: {
       day: '每天',
       week: '每周',

@@ -95,7 +95,9 @@ function LineCard({ line: l, capacity }: { line: CapacityLine; capacity: Capacit
             )}
             {l.note && (
               <Alert variant="light" color="gray" icon={<IconInfo />} p="xs">
-                <Text size="xs">{l.note}</Text>
+                <Text size="xs" data-testid="capacity-note">
+                  {l.noteCode && !en ? t(`quality.capacity.notes.${l.noteCode}`, { line: l.line }) : l.note}
+                </Text>
               </Alert>
             )}
           </Stack>
