@@ -657,6 +657,8 @@ export const en = {
     recordedBy: 'Recorded by',
     sharedBy: 'Shared by',
     notVisible: 'not visible to you',
+    moreChips_one: '+{{count}} more',
+    moreChips_other: '+{{count}} more',
     engagementHintSupplier: 'You decide which evidence {{buyer}} sees. Shared items count towards readiness; you can stop sharing your own items.',
     engagementHintBuyer: 'Evidence {{supplier}} shared with you, and what your team recorded: observations, sample tests, signed references.',
     shareFromLibrary: 'Share from library',

@@ -656,6 +656,8 @@ export const zhCN: Messages = {
     recordedBy: '记录人',
     sharedBy: '共享方',
     notVisible: '你不可见',
+    moreChips_one: '还有 {{count}} 项',
+    moreChips_other: '还有 {{count}} 项',
     engagementHintSupplier: '由你决定 {{buyer}} 能看到哪些证据。已共享的证据计入就绪度；你可以停止共享自己的证据。',
     engagementHintBuyer: '{{supplier}} 与你共享的证据，以及你的团队记录的内容：观察、样品测试、签名推荐。',
     shareFromLibrary: '从证据库共享',

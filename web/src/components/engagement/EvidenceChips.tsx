@@ -1,19 +1,34 @@
 // Evidence referenced by id (a requirement's deciding evidence, a decision's evidence, a fired rule): a chip
 // with the title, coloured by provenance, opening the details and the attached files.
 import { Anchor, Badge, Group, Popover, Stack, Table, Text, UnstyledButton } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconDownload, IconFiles } from '../icons.js';
 import { PROVENANCE_COLORS, ProvenanceBadge, ValidityBadge } from './badges.js';
 import { useDay } from './format.js';
 import type { Evidence } from './types.js';
 
-export function EvidenceChips({ ids, evidence, verdicts, empty }: { ids: readonly string[]; evidence: ReadonlyMap<string, Evidence>; verdicts?: ReadonlyMap<string, string>; empty?: ReactNode }) {
+/** Chips shown before "+N more": a score input can rest on a batch record per lot, dozens of them. */
+const FIRST_CHIPS = 6;
+
+export function EvidenceChips({
+  ids,
+  evidence,
+  verdicts,
+  empty,
+}: {
+  ids: readonly string[];
+  evidence: ReadonlyMap<string, Evidence>;
+  verdicts?: ReadonlyMap<string, string>;
+  empty?: ReactNode;
+}) {
   const { t } = useTranslation();
+  const [all, setAll] = useState(false);
   if (ids.length === 0) return empty ? <>{empty}</> : null;
+  const shown = all || ids.length <= FIRST_CHIPS + 1 ? ids : ids.slice(0, FIRST_CHIPS);
   return (
     <Group gap={6} data-testid="evidence-chips">
-      {ids.map((id) => {
+      {shown.map((id) => {
         const e = evidence.get(id);
         const verdict = verdicts?.get(id);
         if (!e) {
@@ -25,6 +40,11 @@ export function EvidenceChips({ ids, evidence, verdicts, empty }: { ids: readonl
         }
         return <EvidenceChip key={id} evidence={e} verdict={verdict} />;
       })}
+      {shown.length < ids.length && (
+        <Anchor component="button" type="button" size="xs" onClick={() => setAll(true)} data-testid="evidence-chips-more">
+          {t('evidence.moreChips', { count: ids.length - shown.length })}
+        </Anchor>
+      )}
     </Group>
   );
 }
@@ -35,7 +55,7 @@ export function EvidenceChip({ evidence: e, verdict }: { evidence: Evidence; ver
   return (
     <Popover width={380} position="bottom-start" withArrow shadow="md">
       <Popover.Target>
-        <UnstyledButton data-testid="evidence-chip" aria-label={e.title}>
+        <UnstyledButton data-testid="evidence-chip" aria-label={e.title} style={{ maxWidth: '100%', minWidth: 0 }}>
           <Badge
             variant={notCounted ? 'outline' : 'light'}
             color={notCounted ? 'gray' : PROVENANCE_COLORS[e.provenance]}
@@ -44,8 +64,8 @@ export function EvidenceChip({ evidence: e, verdict }: { evidence: Evidence; ver
             size="md"
             radius="sm"
             leftSection={<IconFiles size={12} />}
-            maw={360}
-            style={{ cursor: 'pointer', textDecoration: verdict === 'expired' ? 'line-through' : undefined }}
+            miw={0}
+            style={{ maxWidth: 'min(360px, 100%)', cursor: 'pointer', textDecoration: verdict === 'expired' ? 'line-through' : undefined }}
           >
             {e.title}
             {notCounted ? ` · ${t(`readiness.verdicts.${verdict}`)}` : ''}
