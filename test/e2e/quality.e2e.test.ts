@@ -394,6 +394,11 @@ describe.skipIf(!env.available)('quality data in the browser', () => {
     expect(await page.getByTestId('range-chart').count()).toBe(1);
     expect(await page.getByTestId('capability-histogram').textContent()).toContain('USL');
     await shot(page, 'quality-08-spc-signals');
+    // A period: from five days ago, only the 12 lots imported through the CLI remain.
+    await page.getByTestId('spc-from').fill(isoDay(-5).slice(0, 10));
+    await expect.poll(() => page.getByTestId('control-chart').getAttribute('data-points')).toBe('12');
+    await page.getByTestId('spc-from').fill('');
+    await expect.poll(() => page.getByTestId('control-chart').getAttribute('data-points')).toBe('32');
     await page.locator('[data-testid="spc-characteristic"][data-key="flatness"]').click();
     await page.locator('[data-testid="spc-view"][data-characteristic="flatness"]').waitFor();
     expect(await page.getByTestId('index-cp').getAttribute('data-value')).toBe('');

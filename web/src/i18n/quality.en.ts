@@ -356,7 +356,9 @@ export const qualityEn = {
     },
   },
   spc: {
-    window: 'Only the most recent {{limit}} values are analysed here (produced from {{date}} on); older production is left out. Choosing a single line narrows the data.',
+    window: 'Only the most recent {{limit}} values are analysed here (produced from {{date}} on); older production is left out. Choose a line or a period to look at it.',
+    from: 'Produced from',
+    to: 'Produced until',
     empty: 'No batch records yet',
     emptyHintSupplier: 'Import batch test records to see control charts and capability per characteristic.',
     emptyHintBuyer: 'Control charts appear once the supplier shares batch test records for your specified characteristics.',

@@ -359,7 +359,9 @@ export const qualityZhCN: QualityMessages = {
     },
   },
   spc: {
-    window: '此处仅分析最近的 {{limit}} 个数值（生产于 {{date}} 及以后），更早的生产数据未计入。选择单条产线可缩小数据范围。',
+    window: '此处仅分析最近的 {{limit}} 个数值（生产于 {{date}} 及以后），更早的生产数据未计入。如需查看，请选择产线或时间段。',
+    from: '生产日期自',
+    to: '生产日期至',
     empty: '暂无批次记录',
     emptyHintSupplier: '导入批次测试记录，即可查看各特性的控制图和过程能力。',
     emptyHintBuyer: '供应商共享你所规定特性的批次测试记录后，这里会显示控制图。',

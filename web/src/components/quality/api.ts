@@ -94,6 +94,9 @@ export interface SpcQuery {
   characteristic: string;
   subgroupSize?: number | null;
   line?: string | null;
+  /** Production dates (YYYY-MM-DD, inclusive). */
+  from?: string | null;
+  to?: string | null;
 }
 
 export function useSpc(engagementId: string, q: SpcQuery | null) {

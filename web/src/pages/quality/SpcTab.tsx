@@ -1,7 +1,7 @@
 // SPC per characteristic from the supplier's batch records: pick a characteristic, see its capability (Cp, Cpk,
 // Pp, Ppk with n, mean and σ within/overall), the control chart with the Nelson-rule signals in red, the
 // moving-range or range chart, the capability histogram against the spec limits, and the signals one by one.
-import { Alert, Badge, Card, Grid, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Card, Grid, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Engagement } from '../../components/engagement/types.js';
@@ -23,6 +23,8 @@ export function SpcTab({ engagement: e }: { engagement: Engagement }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [line, setLine] = useState<string | null>(null);
   const [subgroup, setSubgroup] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const withData = useMemo(() => (list.data ?? []).filter((c) => c.n > 0), [list.data]);
   // Start with the characteristic that has the most signals (else the first with data).
   useEffect(() => {
@@ -31,7 +33,10 @@ export function SpcTab({ engagement: e }: { engagement: Engagement }) {
     setSelected(idOf(first));
   }, [withData, selected]);
   const current = withData.find((c) => idOf(c) === selected) ?? null;
-  const spc = useSpc(e.id, current ? { product: current.product, characteristic: current.characteristic.key, line, subgroupSize: subgroup ? Number(subgroup) : null } : null);
+  const spc = useSpc(
+    e.id,
+    current ? { product: current.product, characteristic: current.characteristic.key, line, subgroupSize: subgroup ? Number(subgroup) : null, from: from || null, to: to || null } : null,
+  );
 
   if (list.isPending) return <Loading />;
   if (list.isError) return <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />;
@@ -69,6 +74,8 @@ export function SpcTab({ engagement: e }: { engagement: Engagement }) {
             w={300}
             data-testid="spc-subgroup"
           />
+          <TextInput type="date" label={t('quality.spc.from')} value={from} max={to || undefined} onChange={(ev) => setFrom(ev.currentTarget.value)} w={170} data-testid="spc-from" />
+          <TextInput type="date" label={t('quality.spc.to')} value={to} min={from || undefined} onChange={(ev) => setTo(ev.currentTarget.value)} w={170} data-testid="spc-to" />
         </Group>
       )}
       {spc.isPending && spc.fetchStatus !== 'idle' ? <Loading /> : spc.isError ? <ErrorAlert error={spc.error} onRetry={() => void spc.refetch()} /> : spc.data ? <SpcView spc={spc.data} /> : null}
