@@ -279,6 +279,12 @@ export async function closeVisit(ctx: ServiceContext, actor: Actor, visitId: str
     if (a.side === 'auditor' && a.visit.type !== 'third_party_audit') throw forbidden('the buyer closes its visit; an invited auditor closes a third-party audit');
     if (!RECORDING_STATUSES.includes(a.visit.status as VisitStatus)) throw conflict(`the visit is ${a.visit.status}: only a confirmed or ongoing visit closes`, [{ path: 'status', message: `visit is ${a.visit.status}` }]);
     if (!isOpen(a.engagement.phase)) throw conflict(`the engagement is ${a.engagement.phase}`);
+    // Closing turns what was seen into observed evidence: a visit still ahead with nothing recorded has not been seen.
+    if (a.visit.status === 'confirmed' && Date.parse(a.visit.planned_start) > Date.parse(closedAt ?? nowIso())) {
+      throw conflict(`the visit starts ${a.visit.planned_start}: close it once it has taken place (or record what was seen first)`, [
+        { path: 'status', message: 'visit not started' },
+      ]);
+    }
     const findings = await listFindings(trx, [visitId]);
     const problem = checkOutcome(input.outcome, findings.map((f) => ({ severity: f.severity as 'major', hasFollowUp: f.follow_up !== null })));
     if (problem) throw invalidField(problem.path, problem.message);

@@ -126,6 +126,8 @@ export function capabilities(actor: Actor, a: VisitAccess, signedByMe: boolean):
   const status = a.visit.status as VisitStatus;
   const open = isOpen(a.engagement.phase);
   const recording = open && RECORDING_STATUSES.includes(status);
+  // A confirmed visit still ahead with nothing recorded cannot close yet (see closeVisit).
+  const notYet = status === 'confirmed' && Date.parse(a.visit.planned_start) > Date.now();
   const side = a.side;
   return {
     respond: side === 'supplier' && status === 'proposed' && can(actor, 'visit.respond'),
@@ -135,7 +137,7 @@ export function capabilities(actor: Actor, a: VisitAccess, signedByMe: boolean):
       (['proposed', 'rescheduling', 'confirmed'].includes(status) || (side === 'buyer' && status === 'in_progress')),
     inviteAuditor: side === 'buyer' && !TERMINAL.includes(status) && can(actor, 'visit.plan'),
     record: (side === 'buyer' || side === 'auditor') && recording && can(actor, 'visit.record'),
-    close: recording && can(actor, 'visit.close') && (side === 'buyer' || (side === 'auditor' && a.visit.type === 'third_party_audit')),
+    close: recording && !notYet && can(actor, 'visit.close') && (side === 'buyer' || (side === 'auditor' && a.visit.type === 'third_party_audit')),
     assessBuyer: side === 'supplier' && ['confirmed', 'in_progress', 'closed'].includes(status) && can(actor, 'visit.assess_buyer'),
     shareChecklist: side === 'buyer' && can(actor, 'visit.record'),
     signOff: status === 'closed' && !signedByMe && can(actor, 'visit.sign'),

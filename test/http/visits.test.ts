@@ -509,6 +509,14 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
     await supplier.post(`/api/v1/visits/${audit.id}/response`, { decision: 'confirm' });
     await buyer.post(`/api/v1/visits/${audit.id}/auditors`, { organizationId: auditor.organizationId });
     expect((await auditor.get('/api/v1/visits')).json().map((x: { id: string }) => x.id).sort()).toEqual([visitId, audit.id].sort());
+    // Still ahead, nothing recorded: not closed (its outcome would become observed evidence of what nobody saw).
+    const early = await auditor.post(`/api/v1/visits/${audit.id}/close`, { outcome: 'satisfactory', summary: 'Nothing seen yet' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.issues[0].path).toBe('status');
+    expect((await auditor.get(`/api/v1/visits/${audit.id}`)).json().can.close).toBe(false);
+    // Recording starts the visit; then it closes.
+    expect((await auditor.post(`/api/v1/visits/${audit.id}/findings`, { clientId: randomUUID(), severity: 'observation', text: 'Line clearance records complete' })).statusCode).toBe(201);
+    expect((await auditor.get(`/api/v1/visits/${audit.id}`)).json().can.close).toBe(true);
     const closed = await auditor.post(`/api/v1/visits/${audit.id}/close`, { outcome: 'satisfactory', summary: 'ISO 13485 processes followed on the lines audited.' });
     expect(closed.statusCode, closed.body).toBe(200);
     const signed = await auditor.post(`/api/v1/visits/${audit.id}/sign-off`, { statement: 'Lead auditor' });
