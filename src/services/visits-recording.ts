@@ -13,7 +13,7 @@ import {
 import { shareEvidenceIntoEngagement, withdrawEvidenceFromEngagement } from '../db/repositories/evidence.js';
 import { findPolicyById } from '../db/repositories/engagements.js';
 import type { Executor } from '../db/repositories/executor.js';
-import { fileSharedBeyondChecklist, findVisibleFile, unshareFile } from '../db/repositories/files.js';
+import { fileSharedBeyondChecklist, fileStillAttached, findVisibleFile, unshareFile, unshareFileEverywhere } from '../db/repositories/files.js';
 import { findOrganization } from '../db/repositories/organizations.js';
 import { findClaim } from '../db/repositories/profile.js';
 import {
@@ -188,7 +188,9 @@ export async function deleteAttachment(ctx: ServiceContext, actor: Actor, visitI
     requireRecording(actor, a);
     if (att.organization_id !== actor.organizationId) throw forbidden('only who attached a photo removes it');
     await removeAttachment(trx, attachmentId, nowIso());
-    await recordAudit(trx, actor, 'visit.attachment_removed', 'visit', visitId, { attachmentId });
+    // The photo was shared for this attachment: unless something else still carries it, the sharing goes with it.
+    const revoked = (await fileStillAttached(trx, att.file_id)) ? 0 : await unshareFileEverywhere(trx, att.file_id);
+    await recordAudit(trx, actor, 'visit.attachment_removed', 'visit', visitId, { attachmentId, sharesRevoked: revoked });
   });
 }
 

@@ -423,6 +423,16 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
     // And shared once more, for the rest of the story.
     await put(buyer, `/api/v1/visits/${visitId}/checklist-sharing`, { shared: true });
     expect((await supplier.get(checklistPhoto.contentUrl)).statusCode).toBe(200);
+
+    // A photo removed again takes its sharing with it: the others lose the file, the one who took it keeps it.
+    const blurred = await uploadPhoto(buyer, 'blurred.png', 'blurred');
+    const extra = await buyer.post(`/api/v1/visits/${visitId}/attachments`, { clientId: randomUUID(), fileId: blurred, questionId: 'cap.photo', caption: 'Blurred, retaken' });
+    expect(extra.statusCode).toBe(201);
+    expect((await supplier.get(`/api/v1/files/${blurred}/content`)).statusCode).toBe(200);
+    expect((await supplier.del(`/api/v1/visits/${visitId}/attachments/${extra.json().id}`)).statusCode).toBe(403);
+    expect((await buyer.del(`/api/v1/visits/${visitId}/attachments/${extra.json().id}`)).statusCode).toBe(204);
+    expect((await supplier.get(`/api/v1/files/${blurred}/content`)).statusCode).toBe(404);
+    expect((await buyer.get(`/api/v1/files/${blurred}/content`)).statusCode).toBe(200);
   });
 
   it.skipIf(skipReason)('the visit closes with an outcome; findings become evidence; the report PDF is signed by hash', async () => {

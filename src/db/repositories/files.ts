@@ -77,6 +77,19 @@ export async function fileSharedBeyondChecklist(db: Executor, fileId: string, hi
   return (await db.selectFrom('evidence_files').select('file_id').where('file_id', '=', fileId).executeTakeFirst()) !== undefined;
 }
 
+/** Whether a file is still attached anywhere (a visit attachment not removed, or evidence). */
+export async function fileStillAttached(db: Executor, fileId: string): Promise<boolean> {
+  const att = await db.selectFrom('visit_attachments').select('id').where('file_id', '=', fileId).where('removed_at', 'is', null).executeTakeFirst();
+  if (att) return true;
+  return (await db.selectFrom('evidence_files').select('file_id').where('file_id', '=', fileId).executeTakeFirst()) !== undefined;
+}
+
+/** Takes back every other organization's access to a file; its owner keeps it. */
+export async function unshareFileEverywhere(db: Executor, fileId: string): Promise<number> {
+  const r = await db.deleteFrom('file_shares').where('file_id', '=', fileId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 export async function shareFile(db: Executor, row: { file_id: string; organization_id: string; shared_by: string; shared_at: string }) {
   const existing = await db
     .selectFrom('file_shares')
