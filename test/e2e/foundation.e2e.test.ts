@@ -1,7 +1,7 @@
 // End-to-end: the foundation screens in a real browser against the real server (see browser.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailability, launchBrowser, newContext, screenshot, startServer, watchErrors, type TestServer } from './browser.js';
+import { browserAvailability, launchBrowser, logOut, newContext, screenshot, startServer, watchErrors, type TestServer } from './browser.js';
 
 const env = browserAvailability();
 if (!env.available) {
@@ -27,13 +27,6 @@ async function logIn(page: Page, email: string, password: string) {
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('home-welcome').waitFor();
-}
-
-async function logOut(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-form').waitFor();
-  expect(new URL(page.url()).pathname).toBe('/login');
 }
 
 describe.skipIf(!env.available)('foundation screens in the browser', () => {

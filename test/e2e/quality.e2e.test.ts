@@ -18,7 +18,7 @@ import { openRuntime } from '../../src/runtime.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { qualityEn } from '../../web/src/i18n/quality.en.js';
 import { qualityZhCN } from '../../web/src/i18n/quality.zh-CN.js';
-import { browserAvailability, ensureWebBuild, launchBrowser, newContext, screenshot as fullScreenshot, SCREENSHOT_DIR, watchErrors, WEB_ROOT } from './browser.js';
+import { browserAvailability, ensureWebBuild, launchBrowser, logOut, newContext, screenshot as fullScreenshot, SCREENSHOT_DIR, watchErrors, WEB_ROOT } from './browser.js';
 
 const env = browserAvailability();
 if (!env.available) console.warn(`[e2e] ${env.mustFail ? 'FAILING' : 'skipping'} browser tests: ${env.reason}`);
@@ -85,12 +85,6 @@ async function logIn(page: Page, email: string) {
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('home-welcome').waitFor();
-}
-
-async function logOut(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-form').waitFor();
 }
 
 /** Picks an option of a Mantine Select (the listbox is portalled to the body). */
