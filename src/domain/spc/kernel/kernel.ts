@@ -177,22 +177,48 @@ const BLOCK = KERNEL_BLOCK;
 /** Per rule, the first point that has a full window. */
 const FIRST_POINT = Int32Array.from(KERNEL_RULE_WINDOW, (w) => w - 1);
 
-/** Hit words (pairs at i32[at…]: word, block << 3 | rule) → point indices per rule. */
+/** Bits set in a 32-bit word. */
+function popcount(w: number): number {
+  w -= (w >>> 1) & 0x55555555;
+  w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
+  return (Math.imul((w + (w >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/**
+ * Hit words (pairs at i32[at…]: word, block << 3 | rule) → point indices per rule. The kernel does not mask the
+ * series' edges, so the first block loses the points before each rule's first full window, the last block its
+ * padding, and the blocks past it (four-block groups) everything; then one pass counts (arrays are made at their
+ * final size) and one fills.
+ */
 function decodeHits(i32: Int32Array, at: number, hits: number, n: number): number[][] {
-  const found: number[][] = [[], [], [], [], [], [], [], []];
-  for (let h = at, end = at + 2 * hits; h < end; h += 2) {
+  const end = at + 2 * hits;
+  const lastBase = Math.floor((n - 1) / BLOCK) * BLOCK;
+  const tail = n - lastBase >= BLOCK ? -1 : (1 << (n - lastBase)) - 1;
+  const counts = new Int32Array(8);
+  for (let h = at; h < end; h += 2) {
+    const tag = i32[h + 1]!;
+    const base = (tag >>> 3) * BLOCK;
     let w = i32[h]!;
+    if (base === 0) w &= -1 << FIRST_POINT[tag & 7]!;
+    if (base >= lastBase) w = base === lastBase ? w & tail : 0; // the 4-block groups reach past the last block
+    i32[h] = w;
+    counts[tag & 7] += popcount(w);
+  }
+  const found: number[][] = Array.from(counts, (c) => new Array<number>(c));
+  const fill = new Int32Array(8);
+  for (let h = at; h < end; h += 2) {
+    let w = i32[h]!;
+    if (w === 0) continue;
     const tag = i32[h + 1]!;
     const r = tag & 7;
     const out = found[r]!;
     const base = (tag >>> 3) * BLOCK;
-    // The kernel does not mask the edges: points before the rule's first full window, and padding past n.
-    const first = FIRST_POINT[r]!;
+    let k = fill[r]!;
     while (w !== 0) {
-      const i = base + 31 - Math.clz32(w & -w); // lowest set bit first: ascending points
-      if (i >= first && i < n) out.push(i);
+      out[k++] = base + 31 - Math.clz32(w & -w); // lowest set bit first: ascending points
       w &= w - 1;
     }
+    fill[r] = k;
   }
   return found;
 }
