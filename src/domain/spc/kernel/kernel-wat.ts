@@ -3,9 +3,9 @@
 // kernel-binary.ts (a test checks that the two agree).
 //
 // Why WebAssembly: a JavaScript pass that derives eight flags a point runs at 3–10 ns a point depending on how V8
-// compiles it on the machine at hand; with f64x2 comparisons and the narrowing instructions all nine flags take about 1 ns a point,
-// and the comparisons are the reference's own (`x > center + sigma` on the same doubles), so the result is exact
-// by construction — no margins, no re-checks.
+// compiles it on the machine at hand; with f64x2 comparisons and the narrowing instructions all nine flags take
+// about 1 ns a point, and the comparisons are the reference's own (`x > center + sigma` on the same doubles), so the
+// result is exact by construction — no margins, no re-checks.
 //
 // Memory (imported, sized by the loader; offsets in layout.ts):
 //   0…23        sums out: Σ(x − x₀), Σ(x − x₀)², Σ|x_i − x_{i−1}|
@@ -17,8 +17,8 @@
 //
 // Bit words: bit j of a block's word is point 32·block + j. "The point s earlier" is a left shift by s, taking the
 // previous block's last points from its high bits (`back`). Runs are found by doubling: all of the last 2, 4, 8
-// points. The kernel does not mask the series' edges: the loader drops points before a rule's first full window
-// and the padding.
+// points. The kernel does not mask the series' edges: the decoder (kernel.ts) drops points before a rule's first
+// full window, the padding, and the blocks past the last that a four-block group reaches.
 
 import {
   KERNEL_CHUNK_BLOCKS,
