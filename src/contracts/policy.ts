@@ -326,17 +326,21 @@ export function formatPolicyPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** Validates a policy document (e.g. uploaded JSON); every error carries the exact path of the offending value. */
-export function parsePolicy(json: unknown): ParsePolicyResult {
-  const result = VerificationPolicySchema.safeParse(json);
-  if (result.success) return { ok: true, policy: result.data };
+/** A document's schema issues as {path, message}, one per unknown key, paths as formatPolicyPath writes them. */
+export function documentErrors(issues: readonly z.core.$ZodIssue[]): PolicyError[] {
   const errors: PolicyError[] = [];
-  for (const issue of result.error.issues) {
+  for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) errors.push({ path: formatPolicyPath([...issue.path, key]), message: 'unknown key' });
     } else {
       errors.push({ path: formatPolicyPath(issue.path), message: issue.message });
     }
   }
-  return { ok: false, errors };
+  return errors;
+}
+
+/** Validates a policy document (e.g. uploaded JSON); every error carries the exact path of the offending value. */
+export function parsePolicy(json: unknown): ParsePolicyResult {
+  const result = VerificationPolicySchema.safeParse(json);
+  return result.success ? { ok: true, policy: result.data } : { ok: false, errors: documentErrors(result.error.issues) };
 }

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { CLAIM_STATUSES, CLAIM_TYPES, FINDING_SEVERITIES, PROVENANCES } from '../domain/model.js';
 import { Email, Id, IsoDateTime } from './common.js';
-import { formatPolicyPath, LocalizedTextSchema } from './policy.js';
+import { documentErrors, LocalizedTextSchema } from './policy.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Vocabulary
@@ -210,16 +210,7 @@ export type ParseChecklistTemplateResult = { ok: true; template: ChecklistTempla
 /** Validates a checklist template document (e.g. uploaded JSON); every error carries the exact path. */
 export function parseChecklistTemplate(json: unknown): ParseChecklistTemplateResult {
   const result = ChecklistTemplateSchema.safeParse(json);
-  if (result.success) return { ok: true, template: result.data };
-  const errors: ChecklistTemplateError[] = [];
-  for (const issue of result.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) errors.push({ path: formatPolicyPath([...issue.path, key]), message: 'unknown key' });
-    } else {
-      errors.push({ path: formatPolicyPath(issue.path), message: issue.message });
-    }
-  }
-  return { ok: false, errors };
+  return result.success ? { ok: true, template: result.data } : { ok: false, errors: documentErrors(result.error.issues) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
