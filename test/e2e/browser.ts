@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
 import { seedDemo, type DemoLogin } from '../../src/demo/seed.js';
 import { buildApp } from '../../src/http/app.js';
 import { openRuntime } from '../../src/runtime.js';
@@ -153,6 +154,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.waitForTimeout(250);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Logs in through the form (the demo password unless given) and waits for the home page. */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('home-welcome').waitFor();
 }
 
 /** Pages in the middle of logging out (see watchErrors). */

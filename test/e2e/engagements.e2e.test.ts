@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { READINESS_MESSAGE_KEYS } from '../../src/domain/readiness/messages.js';
 import { en } from '../../web/src/i18n/en.js';
 import { zhCN } from '../../web/src/i18n/zh-CN.js';
-import { browserAvailability, launchBrowser, logOut, newContext, screenshot as fullScreenshot, SCREENSHOT_DIR, startServer, watchErrors, type TestServer } from './browser.js';
+import { browserAvailability, launchBrowser, logIn, logOut, newContext, screenshot as fullScreenshot, SCREENSHOT_DIR, startServer, watchErrors, type TestServer } from './browser.js';
 
 const env = browserAvailability();
 if (!env.available) console.warn(`[e2e] ${env.mustFail ? 'FAILING' : 'skipping'} browser tests: ${env.reason}`);
@@ -54,14 +54,6 @@ async function shot(page: Page, name: string, opts: { dialog?: boolean } = {}) {
   }
   await page.evaluate(() => window.scrollTo(0, 0));
   await fullScreenshot(page, name);
-}
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-welcome').waitFor();
 }
 
 const requirement = (page: Page, id: string) => page.locator(`[data-testid="requirement"][data-requirement-id="${id}"]`);

@@ -1,7 +1,7 @@
 // End-to-end: the foundation screens in a real browser against the real server (see browser.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailability, launchBrowser, logOut, newContext, screenshot, startServer, watchErrors, type TestServer } from './browser.js';
+import { browserAvailability, launchBrowser, logIn, logOut, newContext, screenshot, startServer, watchErrors, type TestServer } from './browser.js';
 
 const env = browserAvailability();
 if (!env.available) {
@@ -20,14 +20,6 @@ if (env.mustFail) {
 const PASSWORD = 'correct-horse-battery-9';
 /** Each test drives a real browser through several screens: generous for a loaded CI machine. */
 const BROWSER_TEST_TIMEOUT = 90_000;
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-welcome').waitFor();
-}
 
 describe.skipIf(!env.available)('foundation screens in the browser', () => {
   let server: TestServer;

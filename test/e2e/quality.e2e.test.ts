@@ -18,7 +18,7 @@ import { openRuntime } from '../../src/runtime.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { qualityEn } from '../../web/src/i18n/quality.en.js';
 import { qualityZhCN } from '../../web/src/i18n/quality.zh-CN.js';
-import { browserAvailability, ensureWebBuild, launchBrowser, logOut, newContext, screenshot as fullScreenshot, SCREENSHOT_DIR, watchErrors, WEB_ROOT } from './browser.js';
+import { browserAvailability, ensureWebBuild, launchBrowser, logIn, logOut, newContext, screenshot as fullScreenshot, SCREENSHOT_DIR, watchErrors, WEB_ROOT } from './browser.js';
 
 const env = browserAvailability();
 if (!env.available) console.warn(`[e2e] ${env.mustFail ? 'FAILING' : 'skipping'} browser tests: ${env.reason}`);
@@ -31,7 +31,6 @@ if (env.mustFail) {
 }
 
 const BROWSER_TEST_TIMEOUT = 90_000;
-const DEMO_PASSWORD = 'bonafide-demo-2026';
 const PRODUCT = 'NM-4471-A';
 const DAY = 86_400_000;
 
@@ -77,14 +76,6 @@ async function shot(page: Page, name: string, opts: { dialog?: boolean } = {}) {
   }
   await page.evaluate(() => window.scrollTo(0, 0));
   await fullScreenshot(page, name);
-}
-
-async function logIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-welcome').waitFor();
 }
 
 /** Picks an option of a Mantine Select (the listbox is portalled to the body). */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailability, launchBrowser, REPO_ROOT, SCREENSHOT_DIR, startServer, watchErrors, type TestServer } from './browser.js';
+import { browserAvailability, launchBrowser, logIn, REPO_ROOT, SCREENSHOT_DIR, startServer, watchErrors, type TestServer } from './browser.js';
 
 const env = browserAvailability();
 if (!env.available) console.warn(`[e2e] ${env.mustFail ? 'FAILING' : 'skipping'} browser tests: ${env.reason}`);
@@ -37,14 +37,6 @@ async function phone(browser: Browser, baseUrl: string, timezoneId: string): Pro
   });
   context.setDefaultTimeout(15_000);
   return context;
-}
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-welcome').waitFor();
 }
 
 async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {

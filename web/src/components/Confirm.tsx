@@ -1,7 +1,8 @@
 // A confirmation dialog for destructive actions (remove member, revoke token or invitation).
-import { Button, Group, Modal, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Text, Tooltip } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IconTrash } from './icons.js';
 
 export interface ConfirmRequest {
   title: ReactNode;
@@ -51,4 +52,15 @@ export function useConfirm() {
     </Modal>
   );
   return { confirm: setReq, modal };
+}
+
+/** The red trash icon of a row that starts a destructive action (which asks first, through `confirm`). */
+export function DangerIconButton({ label, onClick, testId }: { label: string; onClick: () => void; testId?: string }) {
+  return (
+    <Tooltip label={label}>
+      <ActionIcon variant="subtle" color="red" aria-label={label} data-testid={testId} onClick={onClick}>
+        <IconTrash size={16} />
+      </ActionIcon>
+    </Tooltip>
+  );
 }

@@ -12,7 +12,7 @@ import { api } from '../api/client.js';
 import { ME_KEY } from '../api/session.js';
 import type { CreatedInvitation, Invitation, Member, Organization } from '../api/types.js';
 import { can, useSession } from '../app/session.js';
-import { useConfirm } from '../components/Confirm.js';
+import { DangerIconButton, useConfirm } from '../components/Confirm.js';
 import { CopyField } from '../components/CopyField.js';
 import { IconAlert, IconInfo, IconLink, IconMail, IconPlus, IconTrash, IconUsers } from '../components/icons.js';
 import { PageHeader } from '../components/PageHeader.js';
@@ -319,23 +319,17 @@ function MembersTab() {
                     {manage && (
                       <Table.Td>
                         {editable && (
-                          <Tooltip label={t('common.remove')}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={t('common.remove')}
-                              onClick={() =>
-                                confirm({
-                                  title: t('organization.members.removeTitle', { name: m.displayName }),
-                                  body: t('organization.members.removeBody', { name: m.displayName, org: session.organization.name }),
-                                  confirmLabel: t('common.remove'),
-                                  onConfirm: () => remove.mutateAsync(m),
-                                })
-                              }
-                            >
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
+                          <DangerIconButton
+                            label={t('common.remove')}
+                            onClick={() =>
+                              confirm({
+                                title: t('organization.members.removeTitle', { name: m.displayName }),
+                                body: t('organization.members.removeBody', { name: m.displayName, org: session.organization.name }),
+                                confirmLabel: t('common.remove'),
+                                onConfirm: () => remove.mutateAsync(m),
+                              })
+                            }
+                          />
                         )}
                       </Table.Td>
                     )}
@@ -504,23 +498,17 @@ function InvitationsManager() {
                     </Table.Td>
                     <Table.Td>
                       {inv.status === 'pending' && (
-                        <Tooltip label={t('common.revoke')}>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={t('common.revoke')}
-                            onClick={() =>
-                              confirm({
-                                title: t('organization.invitations.revokeTitle', { email: inv.email }),
-                                body: t('organization.invitations.revokeBody'),
-                                confirmLabel: t('common.revoke'),
-                                onConfirm: () => revoke.mutateAsync(inv),
-                              })
-                            }
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
+                        <DangerIconButton
+                          label={t('common.revoke')}
+                          onClick={() =>
+                            confirm({
+                              title: t('organization.invitations.revokeTitle', { email: inv.email }),
+                              body: t('organization.invitations.revokeBody'),
+                              confirmLabel: t('common.revoke'),
+                              onConfirm: () => revoke.mutateAsync(inv),
+                            })
+                          }
+                        />
                       )}
                     </Table.Td>
                   </Table.Tr>

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,9 +6,9 @@ import { NewTokenInput } from '../../../src/contracts/accounts.js';
 import { api } from '../api/client.js';
 import type { CreatedToken, Token } from '../api/types.js';
 import { useSession } from '../app/session.js';
-import { useConfirm } from '../components/Confirm.js';
+import { DangerIconButton, useConfirm } from '../components/Confirm.js';
 import { CopyField } from '../components/CopyField.js';
-import { IconAlert, IconKey, IconPlus, IconTrash } from '../components/icons.js';
+import { IconAlert, IconKey, IconPlus } from '../components/icons.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Empty, ErrorAlert, Loading } from '../components/States.js';
 import { useFormat } from '../lib/format.js';
@@ -153,24 +153,18 @@ export function TokensPage() {
                       </Table.Td>
                       <Table.Td>
                         {!tok.revokedAt && (
-                          <Tooltip label={t('common.revoke')}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={t('common.revoke')}
-                              data-testid="token-revoke"
-                              onClick={() =>
-                                confirm({
-                                  title: t('tokens.revokeTitle', { name: tok.name }),
-                                  body: t('tokens.revokeBody'),
-                                  confirmLabel: t('common.revoke'),
-                                  onConfirm: () => revoke.mutateAsync(tok),
-                                })
-                              }
-                            >
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
+                          <DangerIconButton
+                            label={t('common.revoke')}
+                            testId="token-revoke"
+                            onClick={() =>
+                              confirm({
+                                title: t('tokens.revokeTitle', { name: tok.name }),
+                                body: t('tokens.revokeBody'),
+                                confirmLabel: t('common.revoke'),
+                                onConfirm: () => revoke.mutateAsync(tok),
+                              })
+                            }
+                          />
                         )}
                       </Table.Td>
                     </Table.Tr>

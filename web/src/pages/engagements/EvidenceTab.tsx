@@ -16,8 +16,8 @@ import { EvidenceCells } from '../../components/engagement/EvidenceCells.js';
 import { useDay } from '../../components/engagement/format.js';
 import { IconEye, IconShare, IconStack } from '../../components/engagement/icons.js';
 import type { Engagement, Evidence } from '../../components/engagement/types.js';
-import { useConfirm } from '../../components/Confirm.js';
-import { IconPlus, IconTrash } from '../../components/icons.js';
+import { DangerIconButton, useConfirm } from '../../components/Confirm.js';
+import { IconPlus } from '../../components/icons.js';
 import { Empty, ErrorAlert, Loading } from '../../components/States.js';
 import { useFormat } from '../../lib/format.js';
 import { notify } from '../../lib/notify.js';
@@ -115,23 +115,17 @@ export function EvidenceTab({ engagement: e }: { engagement: Engagement }) {
                           </ActionIcon>
                         </Tooltip>
                         {canAdd && ev.organizationId === organization.id && (
-                          <Tooltip label={t('evidence.unshare')}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={t('evidence.unshare')}
-                              onClick={() =>
-                                confirm({
-                                  title: t('evidence.unshareTitle', { title: ev.title }),
-                                  body: t('evidence.unshareBody', { counterpart: supplierSide ? e.buyer.name : e.supplier.name }),
-                                  confirmLabel: t('evidence.unshare'),
-                                  onConfirm: () => unshare.mutateAsync(ev),
-                                })
-                              }
-                            >
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
+                          <DangerIconButton
+                            label={t('evidence.unshare')}
+                            onClick={() =>
+                              confirm({
+                                title: t('evidence.unshareTitle', { title: ev.title }),
+                                body: t('evidence.unshareBody', { counterpart: supplierSide ? e.buyer.name : e.supplier.name }),
+                                confirmLabel: t('evidence.unshare'),
+                                onConfirm: () => unshare.mutateAsync(ev),
+                              })
+                            }
+                          />
                         )}
                       </Group>
                     </Table.Td>
