@@ -2,6 +2,7 @@
 import { Alert, Button, Center, EmptyState, Loader, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/client.js';
 import { errorText } from '../lib/validation.js';
 import { IconAlert } from './icons.js';
 
@@ -49,4 +50,12 @@ export function Empty({ icon, title, description, action, testId }: { icon?: Rea
       {action && <EmptyState.Actions>{action}</EmptyState.Actions>}
     </EmptyState>
   );
+}
+
+/**
+ * A record page whose record did not load: "not found" for a missing or malformed id (another tenant's record
+ * answers 404 exactly like a missing one), else the error with a retry.
+ */
+export function LoadFailure({ error, onRetry, icon, notFound, action }: { error: unknown; onRetry: () => void; icon: ReactNode; notFound: ReactNode; action?: ReactNode }) {
+  return isApiError(error, 404) || isApiError(error, 400) ? <Empty icon={icon} title={notFound} action={action} /> : <ErrorAlert error={error} onRetry={onRetry} />;
 }

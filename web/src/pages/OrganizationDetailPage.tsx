@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, isApiError } from '../api/client.js';
+import { api } from '../api/client.js';
 import type { Organization } from '../api/types.js';
 import { useCan, useSession } from '../app/session.js';
 import { useClaims, useEngagementsWith, useIdentifiers, useSites } from '../components/engagement/api.js';
@@ -15,7 +15,7 @@ import { IdentifiersTable } from '../components/engagement/Identifiers.js';
 import { OpenEngagementModal } from '../components/engagement/OpenEngagementModal.js';
 import { SitesTable } from '../components/engagement/Sites.js';
 import { IconBuildings } from '../components/icons.js';
-import { Empty, ErrorAlert, Loading } from '../components/States.js';
+import { ErrorAlert, LoadFailure, Loading } from '../components/States.js';
 import { useFormat } from '../lib/format.js';
 import { KindBadge } from './DirectoryPage.js';
 
@@ -35,11 +35,7 @@ export function OrganizationDetailPage() {
     return (
       <Stack>
         {back}
-        {isApiError(org.error, 404) || isApiError(org.error, 400) ? (
-          <Empty icon={<IconBuildings size={22} />} title={t('organization.notFound')} />
-        ) : (
-          <ErrorAlert error={org.error} onRetry={() => void org.refetch()} />
-        )}
+        <LoadFailure error={org.error} onRetry={() => void org.refetch()} icon={<IconBuildings size={22} />} notFound={t('organization.notFound')} />
       </Stack>
     );
   }

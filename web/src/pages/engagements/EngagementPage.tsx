@@ -5,7 +5,6 @@ import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { isApiError } from '../../api/client.js';
 import { useCan } from '../../app/session.js';
 import { useEngagement } from '../../components/engagement/api.js';
 import { PhaseBadge } from '../../components/engagement/badges.js';
@@ -13,7 +12,7 @@ import { IconClipboardCheck, IconFactory, IconGauge, IconHandshake, IconMessage,
 import { PhaseStepper } from '../../components/engagement/PhaseStepper.js';
 import type { Engagement } from '../../components/engagement/types.js';
 import { IconArrowRight, IconChevronDown } from '../../components/icons.js';
-import { Empty, ErrorAlert, Loading } from '../../components/States.js';
+import { LoadFailure, Loading } from '../../components/States.js';
 import { useFormat } from '../../lib/format.js';
 import { CloseModal } from './CloseModal.js';
 import { EvidenceTab } from './EvidenceTab.js';
@@ -45,11 +44,7 @@ export function EngagementPage() {
     return (
       <Stack>
         {back}
-        {isApiError(engagement.error, 404) || isApiError(engagement.error, 400) ? (
-          <Empty icon={<IconHandshake size={22} />} title={t('engagements.notFound')} />
-        ) : (
-          <ErrorAlert error={engagement.error} onRetry={() => void engagement.refetch()} />
-        )}
+        <LoadFailure error={engagement.error} onRetry={() => void engagement.refetch()} icon={<IconHandshake size={22} />} notFound={t('engagements.notFound')} />
       </Stack>
     );
   }

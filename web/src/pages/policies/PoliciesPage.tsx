@@ -21,6 +21,7 @@ import { JsonDocumentEditor } from '../../components/JsonDocumentEditor.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { Empty, ErrorAlert, Loading } from '../../components/States.js';
 import { notify } from '../../lib/notify.js';
+import { versionGroups } from '../../lib/versions.js';
 
 export function PoliciesPage() {
   const { t } = useTranslation();
@@ -29,14 +30,7 @@ export function PoliciesPage() {
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
   const selectedId = params.get('id');
-  const groups = useMemo(() => {
-    const m = new Map<string, Policy[]>();
-    for (const p of policies.data ?? []) {
-      const k = `${p.shipped ? 'shipped' : 'own'}:${p.key}`;
-      m.set(k, [...(m.get(k) ?? []), p].sort((a, b) => b.version - a.version));
-    }
-    return [...m.values()];
-  }, [policies.data]);
+  const groups = useMemo(() => versionGroups(policies.data ?? []), [policies.data]);
   const selected = policies.data?.find((p) => p.id === selectedId) ?? groups[0]?.[0];
 
   return (

@@ -3,13 +3,12 @@
 import { Anchor, Badge, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { isApiError } from '../../api/client.js';
 import { useEngagement } from '../../components/engagement/api.js';
 import { PhaseBadge } from '../../components/engagement/badges.js';
 import type { Engagement } from '../../components/engagement/types.js';
 import { IconArrowRight } from '../../components/icons.js';
 import { IconBoxCheck, IconChartBar, IconChartLine, IconFileImport, IconFlask } from '../../components/quality/icons.js';
-import { Empty, ErrorAlert, Loading } from '../../components/States.js';
+import { LoadFailure, Loading } from '../../components/States.js';
 import { CapacityTab } from './CapacityTab.js';
 import { ImportsTab } from './ImportsTab.js';
 import { LotInspectionsTab } from './LotInspectionsTab.js';
@@ -45,11 +44,7 @@ export function EngagementQualityPage() {
     return (
       <Stack>
         {back}
-        {isApiError(engagement.error, 404) || isApiError(engagement.error, 400) ? (
-          <Empty icon={<IconChartLine size={22} />} title={t('quality.page.notFound')} />
-        ) : (
-          <ErrorAlert error={engagement.error} onRetry={() => void engagement.refetch()} />
-        )}
+        <LoadFailure error={engagement.error} onRetry={() => void engagement.refetch()} icon={<IconChartLine size={22} />} notFound={t('quality.page.notFound')} />
       </Stack>
     );
   }

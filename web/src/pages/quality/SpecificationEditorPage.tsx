@@ -6,7 +6,6 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { SpecificationInput, SpecificationUpdate } from '../../../../src/contracts/quality.js';
-import { isApiError } from '../../api/client.js';
 import { useCan } from '../../app/session.js';
 import { useConfirm } from '../../components/Confirm.js';
 import { IconAlert } from '../../components/icons.js';
@@ -14,7 +13,7 @@ import { SPECIFICATIONS_KEY, specificationsApi, useSpecification } from '../../c
 import { CharacteristicsEditor, emptyRow, rowToInput, type CharacteristicRow } from '../../components/quality/CharacteristicsEditor.js';
 import { IconRuler } from '../../components/quality/icons.js';
 import type { Specification } from '../../components/quality/types.js';
-import { Empty, ErrorAlert, Loading } from '../../components/States.js';
+import { LoadFailure, Loading } from '../../components/States.js';
 import { useFormat } from '../../lib/format.js';
 import { notify } from '../../lib/notify.js';
 import { errorText, serverFieldErrors, useFieldErrors, validate } from '../../lib/validation.js';
@@ -34,7 +33,7 @@ export function SpecificationEditorPage() {
     return (
       <Stack>
         {back}
-        {isApiError(spec.error, 404) || isApiError(spec.error, 400) ? <Empty icon={<IconRuler size={22} />} title={t('quality.specs.notFound')} /> : <ErrorAlert error={spec.error} onRetry={() => void spec.refetch()} />}
+        <LoadFailure error={spec.error} onRetry={() => void spec.refetch()} icon={<IconRuler size={22} />} notFound={t('quality.specs.notFound')} />
       </Stack>
     );
   }

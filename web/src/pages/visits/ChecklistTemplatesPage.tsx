@@ -19,6 +19,7 @@ import { Empty, ErrorAlert, Loading } from '../../components/States.js';
 import { useFormat } from '../../lib/format.js';
 import { notify } from '../../lib/notify.js';
 import { JsonDocumentEditor } from '../../components/JsonDocumentEditor.js';
+import { versionGroups } from '../../lib/versions.js';
 
 export function ChecklistTemplatesPage() {
   const { t } = useTranslation();
@@ -28,14 +29,9 @@ export function ChecklistTemplatesPage() {
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
   const groups = useMemo(() => {
-    const m = new Map<string, Template[]>();
-    for (const tpl of templates.data ?? []) {
-      const k = `${tpl.shipped ? 'shipped' : 'own'}:${tpl.key}`;
-      m.set(k, [...(m.get(k) ?? []), tpl].sort((a, b) => b.version - a.version));
-    }
     // Visit checklists first, your own before the shipped ones.
     const rank = (x: Template) => (x.purpose === 'visit_checklist' ? 0 : 2) + (x.shipped ? 1 : 0);
-    return [...m.values()].sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].key.localeCompare(b[0].key));
+    return versionGroups(templates.data ?? []).sort((a, b) => rank(a[0]!) - rank(b[0]!) || a[0]!.key.localeCompare(b[0]!.key));
   }, [templates.data]);
   const selected = templates.data?.find((x) => x.id === params.get('id')) ?? groups[0]?.[0];
 

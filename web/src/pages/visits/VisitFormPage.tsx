@@ -5,7 +5,6 @@ import { Alert, Anchor, Box, Button, Group, Menu, Progress, Stack, Text, Title }
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { isApiError } from '../../api/client.js';
 import { useVisit, type VisitDetail } from '../../components/visits/api.js';
 import { VisitStatusBadge } from '../../components/visits/badges.js';
 import { CapacityPanel } from '../../components/visits/CapacityPanel.js';
@@ -17,7 +16,7 @@ import { SyncPill } from '../../components/visits/SyncPill.js';
 import { useRecorder } from '../../components/visits/useRecorder.js';
 import '../../components/visits/outboxNotices.js';
 import { IconChevronDown } from '../../components/icons.js';
-import { Empty, ErrorAlert, Loading } from '../../components/States.js';
+import { Empty, LoadFailure, Loading } from '../../components/States.js';
 
 export function VisitFormPage() {
   const { visitId = '' } = useParams();
@@ -25,10 +24,18 @@ export function VisitFormPage() {
   const visit = useVisit(visitId);
   if (visit.isPending) return <Loading />;
   if (visit.isError) {
-    return isApiError(visit.error, 404) || isApiError(visit.error, 400) ? (
-      <Empty icon={<IconVisit size={22} />} title={t('visits.notFound')} action={<Anchor component={Link} to="/visits">{t('visits.title')}</Anchor>} />
-    ) : (
-      <ErrorAlert error={visit.error} onRetry={() => void visit.refetch()} />
+    return (
+      <LoadFailure
+        error={visit.error}
+        onRetry={() => void visit.refetch()}
+        icon={<IconVisit size={22} />}
+        notFound={t('visits.notFound')}
+        action={
+          <Anchor component={Link} to="/visits">
+            {t('visits.title')}
+          </Anchor>
+        }
+      />
     );
   }
   return <VisitForm visit={visit.data} />;

@@ -5,7 +5,6 @@ import { Alert, Anchor, Button, Card, Grid, Group, Menu, Stack, Text, Title } fr
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { isApiError } from '../../api/client.js';
 import { useVisit, type VisitDetail } from '../../components/visits/api.js';
 import { VisitStatusBadge, VisitTypeBadge } from '../../components/visits/badges.js';
 import { useSiteTime } from '../../components/visits/format.js';
@@ -15,7 +14,7 @@ import { SyncPill } from '../../components/visits/SyncPill.js';
 import { AuditorsModal, CancelModal, ProposalList, RescheduleModal, RespondModal } from '../../components/visits/VisitActions.js';
 import { AgendaCard, ChecklistCard, ClaimsCard, CloseCard, FindingsCard, OutcomeCard, ReportCard, SincerityCard } from '../../components/visits/VisitPanels.js';
 import { IconChevronDown } from '../../components/icons.js';
-import { Empty, ErrorAlert, Loading } from '../../components/States.js';
+import { LoadFailure, Loading } from '../../components/States.js';
 import { usePendingItems } from '../../offline/useOutbox.js';
 
 export function VisitPage() {
@@ -32,11 +31,7 @@ export function VisitPage() {
     return (
       <Stack>
         {back}
-        {isApiError(visit.error, 404) || isApiError(visit.error, 400) ? (
-          <Empty icon={<IconVisit size={22} />} title={t('visits.notFound')} />
-        ) : (
-          <ErrorAlert error={visit.error} onRetry={() => void visit.refetch()} />
-        )}
+        <LoadFailure error={visit.error} onRetry={() => void visit.refetch()} icon={<IconVisit size={22} />} notFound={t('visits.notFound')} />
       </Stack>
     );
   }
