@@ -312,6 +312,8 @@ export const ImportRejectedBody = z.object({
     line: z.number(),
     field: z.string().nullable(),
     reason: z.string(),
+    /** The decimal separator that would read the refused value, when the file looks written with the other one. */
+    suggestedDecimalSeparator: DecimalSeparator.nullable(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })),
   }),
 });

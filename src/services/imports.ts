@@ -74,6 +74,8 @@ export class ImportRejectedError extends AppError {
     readonly line: number,
     readonly field: string | null,
     readonly reason: string,
+    /** The decimal separator that would read the refused value (see RowError). */
+    readonly suggestedDecimalSeparator: DecimalSeparator | null = null,
   ) {
     super(422, 'import_rejected', `line ${line}: ${reason}`, [{ path: `line:${line}${field ? `.${field}` : ''}`, message: reason }]);
   }
@@ -538,7 +540,7 @@ export async function importQualityFile(
       const earlier = await findCompletedImportByFile(db, e.id, kind, err.sha256);
       if (earlier) return importView(earlier, true);
     }
-    if (err instanceof RowError) throw new ImportRejectedError(err.line, err.field || null, err.reason);
+    if (err instanceof RowError) throw new ImportRejectedError(err.line, err.field || null, err.reason, err.suggestedSeparator ?? null);
     if (err instanceof RecordSyntaxError) throw new ImportRejectedError(err.line, null, err.reason);
     throw err;
   }

@@ -162,6 +162,7 @@ describe.each(TEST_DATABASES)('quality imports on $name', ({ name, skipReason })
     expect(plain.statusCode).toBe(422);
     expect(plain.json().error).toMatchObject({ code: 'import_rejected', line: 2, field: 'value' });
     expect(plain.json().error.reason).toBe('value "32,011" is not a number (use a decimal point and no thousands separator); if the file uses decimal commas, import it with the decimal separator ","');
+    expect(plain.json().error.suggestedDecimalSeparator).toBe(',');
     expect(await counts(ctx)).toEqual(before);
 
     const r = await upload(w.supplier, `${batchesUrl}?decimalSeparator=,&filename=messwerte-komma.csv`, file);
@@ -186,6 +187,7 @@ describe.each(TEST_DATABASES)('quality imports on $name', ({ name, skipReason })
     const bad = await upload(w.supplier, `${batchesUrl}?decimalSeparator=,`, fixture('batches-decimal-comma-thousands.csv'));
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error).toMatchObject({ code: 'import_rejected', line: 4, field: 'value', reason: 'value "1.002,5" is not a number: thousands separators are not accepted (write 1002,5)' });
+    expect(bad.json().error.suggestedDecimalSeparator).toBeNull(); // a mistake in the notation chosen, not the other notation
     expect(await counts(ctx)).toEqual(after);
 
     for (const query of ['decimalSeparator=x', 'decimalSeparator=%3B', 'decimalSeparator=']) {

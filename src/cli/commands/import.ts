@@ -170,8 +170,8 @@ export function registerImportCommand(program: Command): void {
       } else if (err instanceof ImportRejectedError) {
         process.stderr.write(`line ${err.line}: ${err.reason}\nnothing was imported\n`);
         // The reason names the API's option; here it is a flag.
-        if (err.reason.includes('import it with the decimal separator ","')) process.stderr.write('to read decimal commas, add --decimal-comma\n');
-        else if (err.reason.includes('import it with the decimal separator "."')) process.stderr.write('to read decimal points, leave out --decimal-comma\n');
+        if (err.suggestedDecimalSeparator === ',') process.stderr.write('to read decimal commas, add --decimal-comma\n');
+        else if (err.suggestedDecimalSeparator === '.') process.stderr.write('to read decimal points, leave out --decimal-comma\n');
         process.exitCode = EXIT_REJECTED;
       } else if (err instanceof AppError && err.status < 500) {
         process.stderr.write(`error: ${err.message}\n`);

@@ -31,6 +31,8 @@ export class RowError extends Error {
     readonly line: number,
     readonly field: string,
     readonly reason: string,
+    /** The decimal separator that would read the refused value, when the file looks written with the other one. */
+    readonly suggestedSeparator?: DecimalSeparator,
   ) {
     super(`line ${line}: ${reason}`);
   }
@@ -109,14 +111,29 @@ const THOUSANDS_GROUPED = /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?(?:[eE][+-]?\d+)?$/
  * What follows "… is not a number" for a value (trimmed, not empty) refused with `separator`. A file written with
  * the other decimal mark is the common cause, so the reason says which option reads it.
  */
-function separatorAdvice(text: string, separator: DecimalSeparator): string {
-  if (separator === '.') return text.includes(',') && DECIMAL_COMMA_PATTERN.test(text) ? '; if the file uses decimal commas, import it with the decimal separator ","' : '';
-  if (!text.includes('.')) return ' (use a decimal comma and no thousands separator)';
+function separatorAdvice(text: string, separator: DecimalSeparator): { advice: string; suggest?: DecimalSeparator } {
+  if (separator === '.') {
+    return text.includes(',') && DECIMAL_COMMA_PATTERN.test(text)
+      ? { advice: '; if the file uses decimal commas, import it with the decimal separator ","', suggest: ',' }
+      : { advice: '' };
+  }
+  if (!text.includes('.')) return { advice: ' (use a decimal comma and no thousands separator)' };
   const grouped = THOUSANDS_GROUPED.test(text);
-  if (text.includes(',')) return `: thousands separators are not accepted${grouped ? ` (write ${text.replaceAll('.', '')})` : ''}`;
+  if (text.includes(',')) return { advice: `: thousands separators are not accepted${grouped ? ` (write ${text.replaceAll('.', '')})` : ''}` };
   // "32.012" alone cannot tell a decimal point from a thousands separator; the file's other values can.
-  if (DECIMAL_PATTERN.test(text)) return ': a "." is not accepted with decimal commas (neither as decimal point nor as thousands separator); if the file uses decimal points, import it with the decimal separator "."';
-  return grouped ? ': thousands separators are not accepted' : ' (use a decimal comma and no thousands separator)';
+  if (DECIMAL_PATTERN.test(text)) {
+    return {
+      advice: ': a "." is not accepted with decimal commas (neither as decimal point nor as thousands separator); if the file uses decimal points, import it with the decimal separator "."',
+      suggest: '.',
+    };
+  }
+  return { advice: grouped ? ': thousands separators are not accepted' : ' (use a decimal comma and no thousands separator)' };
+}
+
+/** "… is not a number" for a field, with the separator advice and its suggestion. */
+function notANumber(line: number, field: string, label: string, text: string, how: string, separator: DecimalSeparator): RowError {
+  const { advice, suggest } = separatorAdvice(text, separator);
+  return new RowError(line, field, `${label} "${shortText(text)}" is not a number${how}${advice}`, suggest);
 }
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|z|[+-]\d{2}:?\d{2})?)?$/;
@@ -217,8 +234,7 @@ function checkText(raw: string | undefined, field: string, line: number, label: 
 
 function badValue(line: number, text: string, separator: DecimalSeparator): RowError {
   if (text.length === 0) return new RowError(line, 'value', 'value is empty');
-  const how = separator === '.' ? ' (use a decimal point and no thousands separator)' : '';
-  return new RowError(line, 'value', `value "${shortText(text)}" is not a number${how}${separatorAdvice(text, separator)}`);
+  return notANumber(line, 'value', 'value', text, separator === '.' ? ' (use a decimal point and no thousands separator)' : '', separator);
 }
 
 export class BatchRowValidator {
@@ -362,7 +378,7 @@ function nonNegative(get: FieldGetter, field: string, line: number, label: strin
   const t = raw.trim();
   if (t.length === 0) throw new RowError(line, field, `${label} is empty`);
   const n = parseDecimal(t, separator);
-  if (n === null) throw new RowError(line, field, `${label} "${shortText(t)}" is not a number${separatorAdvice(t, separator)}`);
+  if (n === null) throw notANumber(line, field, label, t, '', separator);
   if (n < 0) throw new RowError(line, field, `${label} must not be negative`);
   return n;
 }

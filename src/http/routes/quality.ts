@@ -71,7 +71,15 @@ function formatFromContentType(req: FastifyRequest): ImportFormat | undefined {
 
 function rejected(reply: FastifyReply, err: ImportRejectedError) {
   return reply.status(422).send({
-    error: { code: 'import_rejected' as const, message: err.message, line: err.line, field: err.field, reason: err.reason, issues: err.issues ?? [] },
+    error: {
+      code: 'import_rejected' as const,
+      message: err.message,
+      line: err.line,
+      field: err.field,
+      reason: err.reason,
+      suggestedDecimalSeparator: err.suggestedDecimalSeparator,
+      issues: err.issues ?? [],
+    },
   });
 }
 
