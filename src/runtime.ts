@@ -1,8 +1,10 @@
 import { join, resolve } from 'node:path';
+import { appConfig } from './config.js';
 import { defaultDatabaseUrl, openDatabase, type Db } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
-import { ensureShippedPolicies } from './services/policies.js';
-import { DEFAULT_SERVICE_CONFIG, type ServiceContext } from './services/context.js';
+import { ensureShippedPolicies } from './services/engagements/policies.js';
+import { removeStaleSpools } from './services/quality/spool.js';
+import { DEFAULT_SERVICE_CONFIG, type ServiceContext } from './services/shared/context.js';
 import { FsFileStore } from './storage/fs-file-store.js';
 
 export interface RuntimeOptions {
@@ -15,7 +17,8 @@ export interface RuntimeOptions {
 
 /** Opens the database and file store the way `serve`, the CLI and tests all do. */
 export async function openRuntime(opts: RuntimeOptions = {}): Promise<ServiceContext & { close(): Promise<void> }> {
-  const dataDir = resolve(opts.dataDir ?? process.env.BONAFIDE_DATA_DIR ?? 'data');
+  const config = appConfig();
+  const dataDir = resolve(opts.dataDir ?? config.dataDir);
   const handle: Db = openDatabase(opts.databaseUrl ?? defaultDatabaseUrl());
   if (opts.migrate !== false) {
     await migrateToLatest(handle);
@@ -23,14 +26,16 @@ export async function openRuntime(opts: RuntimeOptions = {}): Promise<ServiceCon
   }
   const store = new FsFileStore(join(dataDir, 'files'));
   await store.cleanup();
-  const maxUploadBytes = opts.maxUploadBytes ?? (process.env.BONAFIDE_MAX_UPLOAD_BYTES ? Number(process.env.BONAFIDE_MAX_UPLOAD_BYTES) : DEFAULT_SERVICE_CONFIG.maxUploadBytes);
+  // Uploads spooled for an import by a process that crashed.
+  await removeStaleSpools();
   return {
     handle,
     store,
     config: {
       ...DEFAULT_SERVICE_CONFIG,
-      maxUploadBytes,
-      maxSpcValues: opts.maxSpcValues ?? (process.env.BONAFIDE_MAX_SPC_VALUES ? Number(process.env.BONAFIDE_MAX_SPC_VALUES) : DEFAULT_SERVICE_CONFIG.maxSpcValues),
+      maxUploadBytes: opts.maxUploadBytes ?? config.maxUploadBytes,
+      maxSpcValues: opts.maxSpcValues ?? config.maxSpcValues,
+      mail: config.mail,
     },
     close: () => handle.close(),
   };

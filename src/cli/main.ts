@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
-import { buildProgram } from './program.js';
+import { LAZY_COMMANDS } from './lazy-commands.js';
+import { OFFLINE_COMMANDS, buildOfflineProgram } from './offline-program.js';
+import { rootProgram } from './root-program.js';
 
 // Output piped into `head` and the like: when the reader goes away, stop quietly (what Unix tools do), not with a
 // stack trace from the unhandled stream error.
@@ -9,7 +11,20 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-const program = buildProgram();
+// Offline commands (dossier/credential verify) must not load the server or database modules; the other commands
+// load only their own module (lazy-commands.ts); the full program is imported for --help and the rest.
+const command = process.argv[2] ?? '';
+const program = OFFLINE_COMMANDS.includes(command)
+  ? buildOfflineProgram()
+  : Object.hasOwn(LAZY_COMMANDS, command)
+    ? await singleCommandProgram(command)
+    : (await import('./program.js')).buildProgram();
+
+async function singleCommandProgram(name: string) {
+  const p = rootProgram();
+  (await LAZY_COMMANDS[name]!())(p);
+  return p;
+}
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

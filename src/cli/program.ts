@@ -1,4 +1,5 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
+import { rootProgram } from './root-program.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -8,14 +9,12 @@ import { registerIdCommand } from './commands/id.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerSpcCommand } from './commands/spc.js';
 import { optionalCommands } from './optional-commands.js';
+import { registerCredentialCommand } from './commands/credential.js';
+import { registerDossierCommand } from './commands/dossier.js';
+import { registerKpiCommand } from './commands/kpi.js';
 
 export function buildProgram(): Command {
-  const program = new Command('bonafide')
-    .description('Bonafide: evidence-based verification of cross-border supplier partnerships')
-    .version('0.1.0')
-    // Before any subcommand exists: commander copies this setting into subcommands when they are created, so
-    // usage errors anywhere reach main.ts, which maps them to exit code 2.
-    .exitOverride();
+  const program = rootProgram();
   registerServeCommand(program);
   registerMigrateCommand(program);
   registerDemoCommand(program);
@@ -24,6 +23,9 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerAqlCommand(program);
   registerSpcCommand(program);
+  registerKpiCommand(program);
+  registerDossierCommand(program);
+  registerCredentialCommand(program);
   for (const register of optionalCommands) register(program);
   return program;
 }

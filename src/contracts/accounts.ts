@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { Country, Email, Id, IsoDateTime, OrganizationKind, Role } from './common.js';
+import { Country, Email, GeneratedText, Id, IsoDateTime, OrganizationKind, Role } from './common.js';
 import { IDENTIFIER_SCHEMES, validateIdentifier } from '../domain/identifiers/index.js';
 
 export const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
 export const Locale = z.enum(SUPPORTED_LOCALES);
-export const TimeZone = z.string().refine(
+export const TimeZone = z.string().max(64).refine(
   (tz) => {
     try {
       new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -53,6 +53,11 @@ export const SignupInput = z.strictObject({
   message: 'either organization or invitationToken is required',
   path: ['organization'],
 });
+
+/** The answer to every valid sign-up without an invitation, whether or not the address is registered. */
+export const SignupRequestedView = z.object({ status: z.literal('confirmation_sent'), email: z.string() });
+/** The token of the link in the sign-up email. */
+export const SignupConfirmInput = z.strictObject({ token: z.string().min(10).max(200) });
 
 export const LoginInput = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
 
@@ -181,6 +186,11 @@ export const AuditEntryView = z.object({
   entityType: z.string(),
   entityId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  /**
+   * The code and parameters of the title in `details.title`, when it is the title the system wrote for evidence (a
+   * sample test, a pilot review…): the web words it in the reader's language. Null otherwise.
+   */
+  generatedTitle: GeneratedText.nullable(),
 });
 export const AuditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -199,7 +209,11 @@ export const FileView = z.object({
   owned: z.boolean(),
   deduplicated: z.boolean().optional(),
 });
-export const ShareFileInput = z.strictObject({ organizationId: Id });
+export const ShareFileInput = z.strictObject({
+  organizationId: Id,
+  /** The file request of that organization this file answers: files enter another organization's list only when asked. */
+  requestId: Id.optional(),
+});
 
 export type UserViewT = z.infer<typeof UserView>;
 export type OrganizationViewT = z.infer<typeof OrganizationView>;

@@ -1,3 +1,4 @@
+import { claimBoundIssues } from '../domain/claims/bounds.js';
 import { z } from 'zod';
 import {
   CLAIM_STATUSES,
@@ -10,7 +11,7 @@ import {
   OPEN_PHASES,
   PROVENANCES,
 } from '../domain/model.js';
-import { Country, Id, IsoDateTime } from './common.js';
+import { Country, GeneratedText, Id, IsoDateTime } from './common.js';
 import { CAPACITY_PERIODS, PRODUCT_MATURITIES } from './policy.js';
 import { TimeZone } from './accounts.js';
 
@@ -59,16 +60,17 @@ export const ClaimInput = z
   })
   .superRefine((c, ctx) => {
     if (c.type === 'capacity') {
-      if (c.value == null) ctx.addIssue({ code: 'custom', path: ['value'], message: 'a capacity claim needs a value' });
-      if (!c.period) ctx.addIssue({ code: 'custom', path: ['period'], message: 'a capacity claim needs a period' });
-      if (!c.productLine) ctx.addIssue({ code: 'custom', path: ['productLine'], message: 'a capacity claim names its product line' });
+      if (c.value == null) ctx.addIssue({ code: 'custom', path: ['value'], message: 'a capacity claim needs a value', params: { code: 'claim_needs_value', type: c.type } });
+      if (!c.period) ctx.addIssue({ code: 'custom', path: ['period'], message: 'a capacity claim needs a period', params: { code: 'capacity_needs_period' } });
+      if (!c.productLine) ctx.addIssue({ code: 'custom', path: ['productLine'], message: 'a capacity claim names its product line', params: { code: 'capacity_needs_line' } });
     }
     if ((c.type === 'lead_time' || c.type === 'moq') && c.value == null) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `a ${c.type} claim needs a value` });
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `a ${c.type} claim needs a value`, params: { code: 'claim_needs_value', type: c.type } });
     }
     if (c.type === 'certification' && !c.attributes.standard) {
-      ctx.addIssue({ code: 'custom', path: ['attributes', 'standard'], message: 'a certification claim names its standard, e.g. ISO 9001' });
+      ctx.addIssue({ code: 'custom', path: ['attributes', 'standard'], message: 'a certification claim names its standard, e.g. ISO 9001', params: { code: 'certification_needs_standard' } });
     }
+    for (const b of claimBoundIssues(c)) ctx.addIssue({ code: 'custom', path: b.path.split('.'), message: b.message, params: { code: `claim_${b.code}`, ...b.params } });
   });
 export const ClaimPatch = z.strictObject({
   title: Text(300).optional(),
@@ -127,13 +129,37 @@ export const EvidenceInput = z
     subjectOrganizationId: Id.optional(),
   })
   .superRefine((e, ctx) => {
-    if (e.validFrom && e.validTo && e.validTo < e.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must not be before validFrom' });
+    if (e.validFrom && e.validTo && Date.parse(e.validTo) < Date.parse(e.validFrom)) {
+      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'valid-to must not be before valid-from: the evidence would never be valid', params: { code: 'valid_to_before_valid_from', validFrom: e.validFrom, validTo: e.validTo } });
+    }
   });
 
 /** Evidence recorded inside an engagement: either an existing item shared into it, or a new one. */
 export const EngagementEvidenceInput = z.union([z.strictObject({ evidenceId: Id }), EvidenceInput]);
 
 export const EvidenceFileView = z.object({ id: Id, filename: z.string(), mediaType: z.string(), size: z.number(), sha256: z.string() });
+/** A text the system wrote, as a code and its parameters, for clients to word in their language. */
+export { GeneratedText };
+/**
+ * Evidence the system computed from data (not recorded by a person): who computed it, from what, and the
+ * numbers of the computation. Neither side withdraws it; it follows the data it came from.
+ */
+export const ComputedEvidenceView = z.object({
+  by: z.literal('bonafide'),
+  method: z.literal('demonstrated_capacity'),
+  source: z.object({
+    kind: z.literal('production_logs'),
+    /** Whose data it is (the supplier who imported the logs). */
+    organizationId: Id,
+    organizationName: z.string(),
+    records: z.number(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+  }),
+  /** The person whose import caused the recomputation. */
+  triggeredBy: z.string().nullable(),
+  inputs: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
 export const EvidenceView = z.object({
   id: Id,
   organizationId: Id,
@@ -154,6 +180,10 @@ export const EvidenceView = z.object({
   createdAt: IsoDateTime,
   sharedAt: IsoDateTime.nullable(),
   validity: z.enum(['valid', 'expiring_60', 'expiring_30', 'expired', 'not_yet_valid', 'no_expiry']),
+  /** Set when the system wrote the title; `title` has it in English. */
+  generatedTitle: GeneratedText.nullable(),
+  /** Set for evidence the system computed (recordedBy is then "Bonafide"). */
+  computed: ComputedEvidenceView.nullable(),
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -234,6 +264,8 @@ export const EngagementView = z.object({
 export const GateDecisionInput = z
   .strictObject({
     decision: z.enum(GATE_DECISIONS),
+    /** The phase this decision decides: refused with 409 phase_changed when the engagement has moved since. */
+    expectedPhase: EngagementPhase,
     rationale: Text(5000),
     evidenceIds: z.array(Id).max(200).default([]),
     /** Needed to advance while a required requirement is unmet: an explicit override, shown forever after. */
@@ -241,7 +273,7 @@ export const GateDecisionInput = z
     overrideReason: z.string().trim().max(5000).optional(),
   })
   .superRefine((g, ctx) => {
-    if (g.override && !g.overrideReason) ctx.addIssue({ code: 'custom', path: ['overrideReason'], message: 'an override needs its reason' });
+    if (g.override && !g.overrideReason) ctx.addIssue({ code: 'custom', path: ['overrideReason'], message: 'an override needs its reason', params: { code: 'override_needs_reason' } });
   });
 export const WithdrawInput = z.strictObject({ action: z.enum(['withdraw', 'terminate']), rationale: Text(5000) });
 export const WaiverInput = z.strictObject({ requirementId: z.string().min(1).max(80), reason: Text(2000) });
@@ -264,7 +296,7 @@ export const MessageInput = z
     inReplyTo: Id.nullable().optional(),
   })
   .superRefine((m, ctx) => {
-    if (m.kind === 'response' && !m.inReplyTo) ctx.addIssue({ code: 'custom', path: ['inReplyTo'], message: 'a response answers a message: give its id' });
+    if (m.kind === 'response' && !m.inReplyTo) ctx.addIssue({ code: 'custom', path: ['inReplyTo'], message: 'a response answers a message: give its id', params: { code: 'response_needs_message' } });
   });
 export const MessageView = z.object({
   id: Id,

@@ -2,16 +2,71 @@
 // factory-visit advisor weighs its rules (DESIGN.md, "The verification model"). One schema serves the HTTP API,
 // the CLI upload, the web editor and the domain evaluation. Every object is strict: an unknown key is refused.
 import { z } from 'zod';
+import { CLAIM_PERIODS, type ClaimPeriod } from '../domain/periods.js';
 import { CLAIM_TYPES, EVIDENCE_KINDS, OPEN_PHASES, PROVENANCES } from '../domain/model.js';
+import {
+  ADVISOR_EFFECTS,
+  POLICY_SCOPES,
+  PRODUCT_MATURITIES,
+  type AdvisorCondition,
+  type AdvisorRule,
+  type AppliesWhen,
+  type CadenceRequirement,
+  type ClaimsWithLimitsRequirement,
+  type EvidenceRequirement,
+  type EvidenceSubject,
+  type LocalizedText,
+  type PilotRequirement,
+  type PolicyPhases,
+  type Requirement,
+  type ResponseTimeRequirement,
+  type ReverificationRequirement,
+  type SimpleAdvisorCondition,
+  type VerificationPolicy,
+  type VisitAdvisorConfig,
+  type VisitRequirement,
+} from '../domain/policy/types.js';
+import { DiscrepancyRulesSchema } from './discrepancy-rules.js';
+import type { Expect, Same } from './type-check.js';
+
+// The types and lists are the domain's (src/domain/policy/types.ts); the schemas below are built from the lists,
+// and the checks at the end of this file fail the type check if a schema and its domain type drift apart.
+export {
+  ADVISOR_EFFECTS,
+  POLICY_SCOPES,
+  PRODUCT_MATURITIES,
+  REQUIREMENT_TYPES,
+  type AdvisorCondition,
+  type AdvisorConditionKind,
+  type AdvisorEffect,
+  type AdvisorRule,
+  type AppliesWhen,
+  type CadenceRequirement,
+  type ClaimsWithLimitsRequirement,
+  type EvidenceRequirement,
+  type EvidenceSubject,
+  type LocalizedText,
+  type PilotRequirement,
+  type PolicyPhases,
+  type PolicyScope,
+  type ProductMaturity,
+  type Requirement,
+  type RequirementType,
+  type ResponseTimeRequirement,
+  type ReverificationRequirement,
+  type SimpleAdvisorCondition,
+  type VerificationPolicy,
+  type VisitAdvisorConfig,
+  type VisitRequirement,
+} from '../domain/policy/types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Building blocks
 
 export const LocalizedTextSchema = z.strictObject({
-  en: z.string().min(1, 'must not be empty'),
-  zh: z.string().min(1, 'must not be empty'),
+  en: z.string().min(1, 'must not be empty').max(2000),
+  zh: z.string().min(1, 'must not be empty').max(2000),
 });
-export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 /** A stable key: lowercase letters, digits, ".", "_" or "-", starting with a letter. */
 export const PolicyKeySchema = z
@@ -22,14 +77,9 @@ export const ProvenanceSchema = z.enum(PROVENANCES);
 export const EvidenceKindSchema = z.enum(EVIDENCE_KINDS);
 export const ClaimTypeSchema = z.enum(CLAIM_TYPES);
 
-export const POLICY_SCOPES = ['cross_border', 'domestic'] as const;
-export type PolicyScope = (typeof POLICY_SCOPES)[number];
-
-export const PRODUCT_MATURITIES = ['new', 'custom', 'commercialized'] as const;
-export type ProductMaturity = (typeof PRODUCT_MATURITIES)[number];
-
-export const CAPACITY_PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
-export type CapacityPeriod = (typeof CAPACITY_PERIODS)[number];
+/** The periods a capacity claim may be stated per (the domain compares quarters and years per month). */
+export const CAPACITY_PERIODS = CLAIM_PERIODS;
+export type CapacityPeriod = ClaimPeriod;
 
 const positiveInt = () => z.int().positive();
 
@@ -38,18 +88,16 @@ const positiveInt = () => z.int().positive();
  * The comparison ignores case and repeated spaces, and accepts a revision suffix ("ISO 9001:2015").
  */
 export const EvidenceSubjectSchema = z.strictObject({
-  attribute: z.string().min(1),
-  anyOf: z.array(z.string().min(1)).min(1),
+  attribute: z.string().min(1).max(100),
+  anyOf: z.array(z.string().min(1).max(200)).min(1).max(100),
 });
-export type EvidenceSubject = z.infer<typeof EvidenceSubjectSchema>;
 
 /** All given conditions must hold for the requirement to apply; an absent condition does not restrict. */
 export const AppliesWhenSchema = z.strictObject({
   crossBorder: z.boolean().optional(),
-  categories: z.array(z.string().min(1)).min(1).optional(),
-  regulatedSector: z.array(z.string().min(1)).min(1).optional(),
+  categories: z.array(z.string().min(1).max(100)).min(1).max(100).optional(),
+  regulatedSector: z.array(z.string().min(1).max(100)).min(1).max(100).optional(),
 });
-export type AppliesWhen = z.infer<typeof AppliesWhenSchema>;
 
 const requirementBase = {
   /** Stable key, unique across the whole policy; waivers and gate decisions refer to it. */
@@ -78,7 +126,7 @@ export const EvidenceRequirementSchema = z.strictObject({
   minCount: positiveInt(),
   subject: EvidenceSubjectSchema.optional(),
   /** Attributes that must be present and non-empty, e.g. ['identifier'] for a registry extract. */
-  requiredAttributes: z.array(z.string().min(1)).min(1).optional(),
+  requiredAttributes: z.array(z.string().min(1).max(100)).min(1).max(100).optional(),
 });
 
 /** Claims of a type (usually capacity) stated with their limit, for each product line in scope. */
@@ -150,24 +198,6 @@ export const RequirementSchema = z.discriminatedUnion('type', [
   VisitRequirementSchema,
   ReverificationRequirementSchema,
 ]);
-export type Requirement = z.infer<typeof RequirementSchema>;
-export type RequirementType = Requirement['type'];
-export type EvidenceRequirement = z.infer<typeof EvidenceRequirementSchema>;
-export type ClaimsWithLimitsRequirement = z.infer<typeof ClaimsWithLimitsRequirementSchema>;
-export type ResponseTimeRequirement = z.infer<typeof ResponseTimeRequirementSchema>;
-export type PilotRequirement = z.infer<typeof PilotRequirementSchema>;
-export type CadenceRequirement = z.infer<typeof CadenceRequirementSchema>;
-export type VisitRequirement = z.infer<typeof VisitRequirementSchema>;
-export type ReverificationRequirement = z.infer<typeof ReverificationRequirementSchema>;
-export const REQUIREMENT_TYPES = [
-  'evidence',
-  'claims_with_limits',
-  'response_time',
-  'pilot',
-  'cadence',
-  'visit',
-  'reverification',
-] as const satisfies readonly RequirementType[];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Visit advisor rules
@@ -187,30 +217,26 @@ const simpleConditions = [
     min: positiveInt(),
     minProvenance: ProvenanceSchema.optional(),
   }),
+  /** Presented credentials from other buyers that verify now: a verifiable track record in the shared network. */
+  z.strictObject({ kind: z.literal('verified_track_record'), min: positiveInt() }),
   z.strictObject({
     kind: z.literal('certification_held'),
-    standard: z.string().min(1),
+    standard: z.string().min(1).max(100),
     minProvenance: ProvenanceSchema.optional(),
   }),
-  z.strictObject({ kind: z.literal('regulated_sector'), sectors: z.array(z.string().min(1)).min(1) }),
+  z.strictObject({ kind: z.literal('regulated_sector'), sectors: z.array(z.string().min(1).max(100)).min(1).max(100) }),
   z.strictObject({ kind: z.literal('claimed_capacity_over'), units: z.number().positive(), period: z.enum(CAPACITY_PERIODS) }),
   z.strictObject({ kind: z.literal('contradicted_claims'), min: positiveInt() }),
   z.strictObject({ kind: z.literal('no_formal_qc_system') }),
 ] as const;
 
 export const SimpleAdvisorConditionSchema = z.discriminatedUnion('kind', [...simpleConditions]);
-export type SimpleAdvisorCondition = z.infer<typeof SimpleAdvisorConditionSchema>;
 
 /** One typed condition, or `all_of` a list of them (one level deep). */
 export const AdvisorConditionSchema = z.discriminatedUnion('kind', [
   ...simpleConditions,
   z.strictObject({ kind: z.literal('all_of'), conditions: z.array(SimpleAdvisorConditionSchema).min(2) }),
 ]);
-export type AdvisorCondition = z.infer<typeof AdvisorConditionSchema>;
-export type AdvisorConditionKind = AdvisorCondition['kind'];
-
-export const ADVISOR_EFFECTS = ['waive', 'raise'] as const;
-export type AdvisorEffect = (typeof ADVISOR_EFFECTS)[number];
 
 export const AdvisorRuleSchema = z.strictObject({
   id: PolicyKeySchema,
@@ -219,7 +245,6 @@ export const AdvisorRuleSchema = z.strictObject({
   condition: AdvisorConditionSchema,
   explanation: LocalizedTextSchema,
 });
-export type AdvisorRule = z.infer<typeof AdvisorRuleSchema>;
 
 /**
  * score = baseScore + Σ weight(raise rules that fired) − Σ weight(waive rules that fired);
@@ -230,7 +255,6 @@ export const VisitAdvisorConfigSchema = z.strictObject({
   thresholds: z.strictObject({ needed: z.number(), recommended: z.number() }),
   rules: z.array(AdvisorRuleSchema),
 });
-export type VisitAdvisorConfig = z.infer<typeof VisitAdvisorConfigSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The policy
@@ -247,17 +271,19 @@ export const PolicyPhasesSchema = z.strictObject({
 export const VerificationPolicySchema = z
   .strictObject({
     key: PolicyKeySchema,
-    name: z.string().min(1),
+    name: z.string().min(1).max(200),
     version: positiveInt(),
     scope: z.enum(POLICY_SCOPES),
-    categories: z.array(z.string().min(1)).optional(),
-    description: z.string(),
+    categories: z.array(z.string().min(1).max(100)).max(100).optional(),
+    description: z.string().max(4000),
     claimTolerance: z.strictObject({
       /** Observed capacity below this share of the claimed capacity contradicts the claim. */
       capacity: z.number().gt(0).max(1),
     }),
     phases: PolicyPhasesSchema,
     visitAdvisor: VisitAdvisorConfigSchema,
+    /** 8D due dates by severity, escalation pace, cadence; absent in older documents (the shipped defaults apply). */
+    discrepancies: DiscrepancyRulesSchema.optional(),
   })
   .superRefine((policy, ctx) => {
     const seen = new Map<string, string>();
@@ -298,8 +324,27 @@ export const VerificationPolicySchema = z
     }
   });
 
-export type VerificationPolicy = z.infer<typeof VerificationPolicySchema>;
-export type PolicyPhases = z.infer<typeof PolicyPhasesSchema>;
+
+/** What each schema accepts is exactly the domain's type (a drift fails the type check here). */
+export type PolicySchemaChecks = [
+  Expect<Same<z.output<typeof LocalizedTextSchema>, LocalizedText>>,
+  Expect<Same<z.output<typeof EvidenceSubjectSchema>, EvidenceSubject>>,
+  Expect<Same<z.output<typeof AppliesWhenSchema>, AppliesWhen>>,
+  Expect<Same<z.output<typeof EvidenceRequirementSchema>, EvidenceRequirement>>,
+  Expect<Same<z.output<typeof ClaimsWithLimitsRequirementSchema>, ClaimsWithLimitsRequirement>>,
+  Expect<Same<z.output<typeof ResponseTimeRequirementSchema>, ResponseTimeRequirement>>,
+  Expect<Same<z.output<typeof PilotRequirementSchema>, PilotRequirement>>,
+  Expect<Same<z.output<typeof CadenceRequirementSchema>, CadenceRequirement>>,
+  Expect<Same<z.output<typeof VisitRequirementSchema>, VisitRequirement>>,
+  Expect<Same<z.output<typeof ReverificationRequirementSchema>, ReverificationRequirement>>,
+  Expect<Same<z.output<typeof RequirementSchema>, Requirement>>,
+  Expect<Same<z.output<typeof SimpleAdvisorConditionSchema>, SimpleAdvisorCondition>>,
+  Expect<Same<z.output<typeof AdvisorConditionSchema>, AdvisorCondition>>,
+  Expect<Same<z.output<typeof AdvisorRuleSchema>, AdvisorRule>>,
+  Expect<Same<z.output<typeof VisitAdvisorConfigSchema>, VisitAdvisorConfig>>,
+  Expect<Same<z.output<typeof PolicyPhasesSchema>, PolicyPhases>>,
+  Expect<Same<z.output<typeof VerificationPolicySchema>, VerificationPolicy>>,
+];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Parsing with exact error paths

@@ -35,10 +35,13 @@ export const CharacteristicInput = z
     method: Text(300).nullable().default(null),
   })
   .superRefine((c, ctx) => {
-    if (c.lsl === null && c.usl === null) ctx.addIssue({ code: 'custom', path: ['usl'], message: 'give LSL, USL or both' });
-    if (c.lsl !== null && c.usl !== null && !(c.lsl < c.usl)) ctx.addIssue({ code: 'custom', path: ['usl'], message: 'USL must be greater than LSL' });
+    if (c.lsl === null && c.usl === null) ctx.addIssue({ code: 'custom', path: ['usl'], message: 'give LSL, USL or both', params: { code: 'limits_missing' } });
+    if (c.lsl !== null && c.usl !== null && !(c.lsl < c.usl)) {
+      const message = c.lsl === c.usl ? `LSL and USL are both ${c.lsl}: a tolerance needs room between them` : `LSL (${c.lsl}) is above USL (${c.usl}): the lower limit must be below the upper one — are they swapped?`;
+      ctx.addIssue({ code: 'custom', path: ['usl'], message, params: { code: c.lsl === c.usl ? 'lsl_equals_usl' : 'lsl_above_usl', lsl: c.lsl, usl: c.usl } });
+    }
     if (c.nominal !== null && ((c.lsl !== null && c.nominal < c.lsl) || (c.usl !== null && c.nominal > c.usl))) {
-      ctx.addIssue({ code: 'custom', path: ['nominal'], message: 'nominal must lie within the limits' });
+      ctx.addIssue({ code: 'custom', path: ['nominal'], message: 'nominal must lie within the limits', params: { code: 'nominal_outside_limits', nominal: c.nominal, lsl: c.lsl, usl: c.usl } });
     }
   });
 
@@ -50,7 +53,7 @@ const Characteristics = z
     const seen = new Map<string, number>();
     list.forEach((c, i) => {
       const k = c.key.toLowerCase().replace(/[^a-z0-9]/g, '');
-      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `same key as characteristic ${seen.get(k)! + 1}` });
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `same key as characteristic ${seen.get(k)! + 1}`, params: { code: 'duplicate_key', other: seen.get(k)! + 1 } });
       seen.set(k, i);
     });
   });
@@ -271,8 +274,11 @@ export const ColumnMapping = z.record(z.string().max(60), z.string().trim().min(
 export const ImportQuery = z.strictObject({
   /** csv or jsonl; by default from the content type or the file name. */
   format: ImportFormat.optional(),
-  /** A column mapping as JSON, e.g. {"lot":"Batch No","value":"Messwert"}. */
-  mapping: z.string().max(8000).optional(),
+  /**
+   * A column mapping as JSON, e.g. {"lot":"Batch No","value":"Messwert"}; for a wide batch file (one column per
+   * characteristic) "characteristic:<key>" names each characteristic's column.
+   */
+  mapping: z.string().max(32000).optional(),
   filename: z.string().max(300).optional(),
   /** "." (default) or "," for files with decimal commas ("32,012"); applies to every numeric field. */
   decimalSeparator: DecimalSeparator.optional(),
@@ -333,6 +339,17 @@ export const SpcQuery = z.strictObject({
   maxPoints: z.coerce.number().int().min(50).max(20_000).default(1000),
 });
 const Signal = z.object({ rule: z.number(), description: z.string(), points: z.array(z.number()) });
+/** The capability verdict: Cpk bands, but "not_in_control" (capability not meaningful) when Nelson signals say the process is not in statistical control (src/domain/spc/verdict.ts decides which count). */
+export const CapabilityVerdictView = z.object({
+  status: z.enum(['capable', 'marginal', 'not_capable', 'not_in_control', 'not_computable']),
+  inControl: z.boolean(),
+  /** Rules that fired on the most recent plotted points. */
+  recentRules: z.array(z.number()),
+  recentPoints: z.number(),
+  /** Points beyond 3σ (rule 1) over the analysed window, and the window's plotted points. */
+  rule1Points: z.number(),
+  points: z.number(),
+});
 export const SpcView = z.object({
   product: z.string(),
   characteristic: CharacteristicView,
@@ -363,6 +380,7 @@ export const SpcView = z.object({
     range: z.object({ center: z.number(), lcl: z.number(), ucl: z.number(), points: z.array(z.object({ index: z.number(), value: z.number() })) }),
   }),
   signals: z.array(Signal),
+  capability: CapabilityVerdictView,
   histogram: z.object({
     bins: z.array(z.object({ from: z.number(), to: z.number(), count: z.number() })),
     binWidth: z.number(),
@@ -388,6 +406,8 @@ export const SpcCharacteristicsView = z.array(
     cpk: z.number().nullable(),
     ppk: z.number().nullable(),
     signals: z.number(),
+    /** Null without enough values to analyse. */
+    capability: CapabilityVerdictView.nullable(),
     lines: z.array(z.string()),
   }),
 );

@@ -3,50 +3,64 @@
 // are what the HTTP API returns and what the phone form renders, offline included.
 import { z } from 'zod';
 import { CLAIM_STATUSES, CLAIM_TYPES, FINDING_SEVERITIES, PROVENANCES } from '../domain/model.js';
+import { CAPACITY_PERIODS } from '../domain/periods.js';
+import { FOLLOW_UP_STATUSES } from '../domain/visits/follow-ups.js';
 import { Email, Id, IsoDateTime } from './common.js';
 import { documentErrors, LocalizedTextSchema } from './policy.js';
+import type { Expect, Same } from './type-check.js';
+import {
+  CAPACITY_INPUT_ROLES,
+  CHECKLIST_PURPOSES,
+  REQUIRED_VISIT_FOCUSES,
+  SECTION_FOCUSES,
+  VISIT_OUTCOMES,
+  VISIT_SIDES,
+  VISIT_STATUSES,
+  VISIT_TYPES,
+  type ChecklistQuestion,
+  type ChecklistSection,
+  type ChecklistTemplate,
+  type NumberQuestion,
+  type PhotoQuestion,
+  type ScoreQuestion,
+  type ScoreScale,
+  type TextQuestion,
+  type YesNoQuestion,
+} from '../domain/visits/checklist.js';
+
+// The visit vocabulary and the checklist types are the domain's (src/domain/visits/checklist.ts); the schemas are
+// built from its lists and checked against its types below.
+export {
+  CAPACITY_INPUT_ROLES,
+  CHECKLIST_PURPOSES,
+  CHECKLIST_QUESTION_TYPES,
+  RECORDING_STATUSES,
+  REQUIRED_VISIT_FOCUSES,
+  SECTION_FOCUSES,
+  VISIT_OUTCOMES,
+  VISIT_SIDES,
+  VISIT_STATUSES,
+  VISIT_TYPES,
+  type CapacityInputRole,
+  type ChecklistPurpose,
+  type ChecklistQuestion,
+  type ChecklistQuestionType,
+  type ChecklistSection,
+  type ChecklistTemplate,
+  type NumberQuestion,
+  type ScoreQuestion,
+  type SectionFocus,
+  type VisitOutcome,
+  type VisitSide,
+  type VisitStatus,
+  type VisitType,
+} from '../domain/visits/checklist.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Vocabulary
 
-export const VISIT_TYPES = ['buyer_visit', 'third_party_audit', 'remote_video'] as const;
-export type VisitType = (typeof VISIT_TYPES)[number];
-export const VISIT_STATUSES = ['proposed', 'confirmed', 'rescheduling', 'declined', 'in_progress', 'closed', 'cancelled'] as const;
-export type VisitStatus = (typeof VISIT_STATUSES)[number];
-/** Statuses in which the visiting side records answers, photos, findings and observations. */
-export const RECORDING_STATUSES: readonly VisitStatus[] = ['confirmed', 'in_progress'];
-export const VISIT_OUTCOMES = ['satisfactory', 'satisfactory_with_actions', 'unsatisfactory'] as const;
-export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
-export const VISIT_SIDES = ['buyer', 'supplier', 'auditor'] as const;
-export type VisitSide = (typeof VISIT_SIDES)[number];
-export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done', 'verified'] as const;
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+export { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../domain/visits/follow-ups.js';
 export const PROPOSAL_STATUSES = ['open', 'accepted', 'superseded', 'booked', 'withdrawn'] as const;
-
-export const CHECKLIST_QUESTION_TYPES = ['yes_no', 'score', 'number', 'text', 'photo'] as const;
-export type ChecklistQuestionType = (typeof CHECKLIST_QUESTION_TYPES)[number];
-/** What a template is for: the visiting side's checklist, or the supplier's assessment of the buyer. */
-export const CHECKLIST_PURPOSES = ['visit_checklist', 'buyer_sincerity'] as const;
-export type ChecklistPurpose = (typeof CHECKLIST_PURPOSES)[number];
-/** The four areas the verification model names; sections an admin adds are `custom`. */
-export const SECTION_FOCUSES = ['capacity', 'qc_practice', 'responsiveness', 'cultural_fit', 'custom'] as const;
-export type SectionFocus = (typeof SECTION_FOCUSES)[number];
-export const REQUIRED_VISIT_FOCUSES = ['capacity', 'qc_practice', 'responsiveness', 'cultural_fit'] as const;
-/**
- * A number question can feed one input of the observed-capacity formula (src/domain/capacity/observed.ts).
- * `availability` is asked in percent (unit "%") and divided by 100.
- */
-export const CAPACITY_INPUT_ROLES = [
-  'lines',
-  'shiftsPerDay',
-  'hoursPerShift',
-  'unitsPerHour',
-  'cycleTimeSeconds',
-  'cavitiesOrUnitsPerCycle',
-  'availability',
-  'workingDaysPerPeriod',
-] as const;
-export type CapacityInputRole = (typeof CAPACITY_INPUT_ROLES)[number];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Checklist templates
@@ -115,9 +129,6 @@ export const ChecklistQuestionSchema = z.discriminatedUnion('type', [
   TextQuestionSchema,
   PhotoQuestionSchema,
 ]);
-export type ChecklistQuestion = z.infer<typeof ChecklistQuestionSchema>;
-export type ScoreQuestion = z.infer<typeof ScoreQuestionSchema>;
-export type NumberQuestion = z.infer<typeof NumberQuestionSchema>;
 
 export const ChecklistSectionSchema = z.strictObject({
   id: ChecklistKeySchema,
@@ -128,7 +139,6 @@ export const ChecklistSectionSchema = z.strictObject({
   claimType: z.enum(CLAIM_TYPES).optional(),
   questions: z.array(ChecklistQuestionSchema).min(1),
 });
-export type ChecklistSection = z.infer<typeof ChecklistSectionSchema>;
 
 export const ChecklistTemplateSchema = z
   .strictObject({
@@ -198,7 +208,18 @@ export const ChecklistTemplateSchema = z
       }
     }
   });
-export type ChecklistTemplate = z.infer<typeof ChecklistTemplateSchema>;
+/** What each schema accepts is exactly the domain's type (a drift fails the type check here). */
+export type ChecklistSchemaChecks = [
+  Expect<Same<z.output<typeof ScoreScaleSchema>, ScoreScale>>,
+  Expect<Same<z.output<typeof YesNoQuestionSchema>, YesNoQuestion>>,
+  Expect<Same<z.output<typeof ScoreQuestionSchema>, ScoreQuestion>>,
+  Expect<Same<z.output<typeof NumberQuestionSchema>, NumberQuestion>>,
+  Expect<Same<z.output<typeof TextQuestionSchema>, TextQuestion>>,
+  Expect<Same<z.output<typeof PhotoQuestionSchema>, PhotoQuestion>>,
+  Expect<Same<z.output<typeof ChecklistQuestionSchema>, ChecklistQuestion>>,
+  Expect<Same<z.output<typeof ChecklistSectionSchema>, ChecklistSection>>,
+  Expect<Same<z.output<typeof ChecklistTemplateSchema>, ChecklistTemplate>>,
+];
 
 export interface ChecklistTemplateError {
   /** e.g. "sections[0].questions[2].scale.anchors[1].value"; "" for the document itself. */
@@ -233,8 +254,12 @@ export const LocalDateTime = z
 export const DateRangeInput = z
   .strictObject({ start: LocalDateTime, end: LocalDateTime })
   .superRefine((r, ctx) => {
-    if (r.end <= r.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
-    else if ((Date.parse(`${r.end}Z`) - Date.parse(`${r.start}Z`)) / 86_400_000 > 14) ctx.addIssue({ code: 'custom', path: ['end'], message: 'a visit lasts at most 14 days' });
+    if (r.end <= r.start) {
+      const message = r.end === r.start ? 'the end is the same as the start: a visit takes some time' : `the end (${r.end.replace('T', ' ')}) is before the start (${r.start.replace('T', ' ')})`;
+      ctx.addIssue({ code: 'custom', path: ['end'], message, params: { code: r.end === r.start ? 'end_equals_start' : 'end_before_start', start: r.start, end: r.end } });
+    } else if ((Date.parse(`${r.end}Z`) - Date.parse(`${r.start}Z`)) / 86_400_000 > 14) {
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'a visit lasts at most 14 days', params: { code: 'visit_too_long', maxDays: 14 } });
+    }
   });
 
 export const AgendaItemInput = z.strictObject({
@@ -398,7 +423,7 @@ export const ObservedCapacityInputs = z.strictObject({
   /** Share of planned time the line runs, 0..1 (0.85 = 85 %). */
   availability: z.number().finite(),
   workingDaysPerPeriod: z.number().finite().optional(),
-  period: z.enum(['day', 'week', 'month']),
+  period: z.enum(CAPACITY_PERIODS),
 });
 export const CapacityObservationInput = z.strictObject({
   clientId: Id,
@@ -638,7 +663,14 @@ export const SincerityView = z.object({
   assessedBy: Person,
   updatedAt: IsoDateTime,
 });
-export const BuyerSignalView = z.object({ id: z.string(), label: z.string(), value: z.union([z.number(), z.boolean(), z.string()]).nullable(), explanation: z.string() });
+/** `label` and `explanation` are English (API, CLI); `params` holds the counts they are written from, for other languages. */
+export const BuyerSignalView = z.object({
+  id: z.string(),
+  label: z.string(),
+  value: z.union([z.number(), z.boolean(), z.string()]).nullable(),
+  explanation: z.string(),
+  params: z.record(z.string(), z.number()),
+});
 
 export const SignOffView = z.object({
   id: Id,
@@ -702,7 +734,12 @@ export const VisitDetailView = VisitView.extend({
 });
 export type VisitDetailViewT = z.infer<typeof VisitDetailView>;
 
-const MetricNumber = z.object({ value: z.number().nullable(), reason: z.string().nullable() });
+const MetricNumber = z.object({
+  value: z.number().nullable(),
+  reason: z.string().nullable(),
+  /** Why the number is missing, as a code (empty_group, no_partnership_yet, no_running_time, no_pilot_results). */
+  reasonCode: z.string().nullable(),
+});
 export const VisitEffectGroupView = z.object({
   engagements: z.number(),
   engagementIds: z.array(Id),
@@ -720,5 +757,7 @@ export const VisitEffectView = z.object({
   withVisit: VisitEffectGroupView,
   withoutVisit: VisitEffectGroupView,
   caveats: z.array(z.string()),
+  /** The caveats as codes with parameters (small_groups, observational, ongoing_durations, never_accepted). */
+  caveatCodes: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.number()) })),
   computedAt: IsoDateTime,
 });

@@ -3,6 +3,11 @@
 import type { Generated } from 'kysely';
 import type { QualityTables } from './schema/quality.js';
 import type { VisitTables } from './schema/visits.js';
+import type { SupplierSideTables } from './schema/suppliers.js';
+import type { DiscrepancyTables } from './schema/discrepancies.js';
+import type { PilotTables } from './schema/pilots.js';
+import type { RecordTables } from './schema/record.js';
+import type { RevisionTables } from './schema/revisions.js';
 
 export interface UsersTable {
   id: string;
@@ -12,6 +17,22 @@ export interface UsersTable {
   locale: string;
   time_zone: string;
   created_at: string;
+}
+
+/** A sign-up waiting for its email link (see migration 007b); the token is stored as its SHA-256. */
+export interface SignupRequestsTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  password_hash: string;
+  display_name: string;
+  locale: string;
+  time_zone: string;
+  /** JSON of the organization to create. */
+  organization: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface OrganizationsTable {
@@ -162,6 +183,9 @@ export interface EvidenceTable {
   attributes: string; // JSON object of strings
   recorded_by: string;
   created_at: string;
+  /** Set when the system wrote the title: its code and parameters (JSON), worded by the web app (migration 013). */
+  title_key?: string | null;
+  title_params?: string | null;
 }
 
 export interface EvidenceFilesTable {
@@ -256,7 +280,7 @@ export interface MessagesTable {
 }
 
 
-export interface Database extends VisitTables, QualityTables {
+export interface Database extends VisitTables, QualityTables, SupplierSideTables, DiscrepancyTables, PilotTables, RecordTables, RevisionTables {
   sites: SitesTable;
   claims: ClaimsTable;
   evidence: EvidenceTable;
@@ -279,4 +303,5 @@ export interface Database extends VisitTables, QualityTables {
   files: FilesTable;
   file_shares: FileSharesTable;
   rate_limits: RateLimitsTable;
+  signup_requests: SignupRequestsTable;
 }

@@ -1,28 +1,29 @@
 // The engagement part of the demo story: Ningbo Hengtai's profile and evidence, Nordlicht's engagement past its
 // first gate, and Lakeshore's price-driven request. Goes through the same services a user goes through.
 import { Readable } from 'node:stream';
-import type { Actor } from '../services/authz.js';
-import { principalForCli } from '../services/accounts.js';
-import type { ServiceContext } from '../services/context.js';
-import { addEvidenceToEngagement } from '../services/engagement-evidence.js';
-import { createEngagement, decideGate, respondToEngagement } from '../services/engagements.js';
-import { recordOwnEvidence } from '../services/evidence.js';
-import { uploadFile } from '../services/files.js';
-import { postMessage } from '../services/messages.js';
-import { createClaim, createSite } from '../services/profile.js';
+import type { Actor } from '../services/shared/authz.js';
+import { principalForCli } from '../services/accounts/accounts.js';
+import type { ServiceContext } from '../services/shared/context.js';
+import { addEvidenceToEngagement } from '../services/engagements/shared-evidence.js';
+import { createEngagement, decideGate, respondToEngagement } from '../services/engagements/engagements.js';
+import { recordOwnEvidence } from '../services/engagements/evidence.js';
+import { uploadFile } from '../services/files/files.js';
+import { postMessage } from '../services/engagements/messages.js';
+import { createClaim, createSite } from '../services/engagements/profile.js';
 import { demoPdf } from './documents.js';
 import type { DemoIds } from './seed.js';
+import * as clock from '../clock.js';
 
 const DAY = 86_400_000;
 
 /** Demo timestamps are relative to the day the workspace is seeded, so the story is always "in progress". */
 function daysAgo(n: number, hourUtc = 2): string {
-  const d = new Date(Date.now() - n * DAY);
+  const d = new Date(clock.nowMs() - n * DAY);
   d.setUTCHours(hourUtc, 0, 0, 0);
   return d.toISOString();
 }
 function isoDate(offsetDays: number): string {
-  return new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
+  return new Date(clock.nowMs() + offsetDays * DAY).toISOString().slice(0, 10);
 }
 
 async function pdfFile(ctx: ServiceContext, actor: Actor, filename: string, title: string, lines: string[]) {
@@ -151,6 +152,7 @@ export async function seedEngagementStory(ctx: ServiceContext, ids: DemoIds): Pr
 
   await decideGate(ctx, anna, e.id, {
     decision: 'advance',
+    expectedPhase: 'credibility',
     rationale: 'Registration and both certifications verified, two references checked, technical questions answered within a day on average. ISO 13485 renewal audit is due in January; we track it.',
     evidenceIds: [registration.id, iso9001.id, iso13485.id],
     override: false,
@@ -158,6 +160,7 @@ export async function seedEngagementStory(ctx: ServiceContext, ids: DemoIds): Pr
     // Should a requirement be unmet on the day the demo is seeded, the story records the override openly.
     decideGate(ctx, anna, e.id, {
       decision: 'advance',
+      expectedPhase: 'credibility',
       rationale: 'Registration and both certifications verified, two references checked, technical questions answered quickly.',
       evidenceIds: [registration.id, iso9001.id, iso13485.id],
       override: true,

@@ -6,14 +6,15 @@
 // lots under ISO 2859-1 switches to tightened inspection after two rejected lots. Goes through the same services
 // a user goes through; the data is generated (deterministically) but plausible.
 import { Readable } from 'node:stream';
-import { principalForCli } from '../services/accounts.js';
-import type { ServiceContext } from '../services/context.js';
-import { uploadFile } from '../services/files.js';
-import { importQualityFile } from '../services/imports.js';
-import { withdrawQualityImport } from '../services/imports-withdrawal.js';
-import { createSpecification, recordLotInspection, recordSampleTest } from '../services/quality.js';
+import { principalForCli } from '../services/accounts/accounts.js';
+import type { ServiceContext } from '../services/shared/context.js';
+import { uploadFile } from '../services/files/files.js';
+import { importQualityFile } from '../services/quality/imports.js';
+import { withdrawQualityImport } from '../services/quality/import-withdrawal.js';
+import { createSpecification, recordLotInspection, recordSampleTest } from '../services/quality/records.js';
 import { demoPdf } from './documents.js';
 import type { DemoIds } from './seed.js';
+import * as clock from '../clock.js';
 
 const DAY = 86_400_000;
 const PRODUCT = 'NM-4472-A';
@@ -35,7 +36,7 @@ function isoDate(d: Date): string {
 }
 
 function dayStart(offsetDays: number): Date {
-  const d = new Date(Date.now() + offsetDays * DAY);
+  const d = new Date(clock.nowMs() + offsetDays * DAY);
   d.setUTCHours(0, 0, 0, 0);
   return d;
 }
@@ -82,7 +83,7 @@ function trialRunCsv(): string {
 function productionLogCsv(): string {
   const r = random(4473);
   const rows = ['site,line,period_start,period_end,planned_minutes,downtime_minutes,good_output,scrap'];
-  const now = new Date();
+  const now = clock.now();
   const from = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 6, 1);
   const to = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
   for (let d = from; d < to; d += DAY) {

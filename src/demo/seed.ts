@@ -1,10 +1,14 @@
 import { findUserByEmail } from '../db/repositories/users.js';
 import { updateOrganization } from '../db/repositories/organizations.js';
-import { createUserFromCli, signup } from '../services/accounts.js';
-import type { ServiceContext } from '../services/context.js';
+import { createUserFromCli, signup } from '../services/accounts/accounts.js';
+import type { ServiceContext } from '../services/shared/context.js';
 import { seedEngagementStory } from './engagement-story.js';
 import { seedQualityStory } from './quality-story.js';
 import { seedVisitStory } from './visit-story.js';
+import { seedPublicCredentialsStory, seedSupplierSideStory } from './supplier-side-story.js';
+import { seedRecordStory } from './record-story.js';
+import { seedPilotStory } from './pilot-story.js';
+import { seedDiscrepancyStory } from './discrepancy-story.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrgKey } from './accounts.js';
 
 export interface DemoLogin {
@@ -21,7 +25,7 @@ export interface DemoIds {
   users: Record<string, string>;
 }
 
-export const DEMO_STEPS: DemoStep[] = [seedEngagementStory, seedVisitStory, seedQualityStory];
+export const DEMO_STEPS: DemoStep[] = [seedEngagementStory, seedVisitStory, seedQualityStory, seedSupplierSideStory, seedRecordStory, seedPublicCredentialsStory, seedPilotStory, seedDiscrepancyStory];
 
 export async function demoIsSeeded(ctx: ServiceContext): Promise<boolean> {
   return Boolean(await findUserByEmail(ctx.handle.db, DEMO_USERS[0].email));

@@ -6,16 +6,17 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { deflateSync } from 'node:zlib';
-import { principalForCli } from '../services/accounts.js';
-import type { ServiceContext } from '../services/context.js';
-import { listEngagements } from '../services/engagements.js';
-import { listOrganizationSites } from '../services/profile.js';
-import { inviteAuditor, offerVisitSlots, planVisit, respondToVisit } from '../services/visits.js';
-import { uploadFile } from '../services/files.js';
-import { addAttachment, addFinding, saveAnswer } from '../services/visits-recording.js';
-import { closeVisit, saveSincerity } from '../services/visits-closing.js';
-import { utcToZonedLocal } from '../domain/visits/time.js';
+import { principalForCli } from '../services/accounts/accounts.js';
+import type { ServiceContext } from '../services/shared/context.js';
+import { listEngagements } from '../services/engagements/engagements.js';
+import { listOrganizationSites } from '../services/engagements/profile.js';
+import { inviteAuditor, offerVisitSlots, planVisit, respondToVisit } from '../services/visits/planning.js';
+import { uploadFile } from '../services/files/files.js';
+import { addAttachment, addFinding, saveAnswer } from '../services/visits/recording.js';
+import { closeVisit, saveSincerity } from '../services/visits/closing.js';
+import { utcToZonedLocal } from '../domain/time/zones.js';
 import type { DemoIds } from './seed.js';
+import * as clock from '../clock.js';
 
 const DAY = 86_400_000;
 const TZ = 'Asia/Shanghai';
@@ -24,7 +25,7 @@ const TZ = 'Asia/Shanghai';
 function plantWorkday(offsetDays: number): string {
   const step = offsetDays < 0 ? -1 : 1;
   for (let d = offsetDays; ; d += step) {
-    const date = utcToZonedLocal(new Date(Date.now() + d * DAY).toISOString(), TZ).slice(0, 10);
+    const date = utcToZonedLocal(new Date(clock.nowMs() + d * DAY).toISOString(), TZ).slice(0, 10);
     const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
     if (weekday >= 1 && weekday <= 5) return date;
   }
@@ -122,6 +123,9 @@ export async function seedVisitStory(ctx: ServiceContext, ids: DemoIds): Promise
 
   // --- a remote video walk-through, last week -------------------------------------------------------------
   const walkDay = plantWorkday(-8);
+  // It was planned nine days before and recorded on the day: the clock of those days (a visit is requested from
+  // today on, and what is observed on it is dated inside it).
+  const backToToday = clock.setClock(clock.clockStartingAt(new Date(Date.parse(`${walkDay}T07:00:00Z`) - 9 * DAY).toISOString()));
   const remote = await planVisit(ctx, jonas, engagement.id, {
     type: 'remote_video',
     siteId: plant.id,
@@ -144,6 +148,7 @@ export async function seedVisitStory(ctx: ServiceContext, ids: DemoIds): Promise
     ],
   });
   const typed = (minutes: number) => new Date(Date.parse(`${walkDay}T07:00:00Z`) + minutes * 60_000).toISOString();
+  clock.setClock(clock.clockStartingAt(typed(101)));
   const answers: [string, boolean | number | string | null, number, string?][] = [
     ['qc.control_plan_at_station', true, 6, 'CP-IP7 rev C laminated at cells 3 and 4'],
     ['qc.inspection_as_written', true, 34, '100 % CMM on the bore, as the control plan says'],
@@ -196,6 +201,7 @@ export async function seedVisitStory(ctx: ServiceContext, ids: DemoIds): Promise
     },
     closedAt,
   );
+  backToToday();
   // The story happened last week: place its records on those days.
   const db = ctx.handle.db;
   const plannedAt = new Date(Date.parse(`${walkDay}T07:00:00Z`) - 9 * DAY).toISOString();

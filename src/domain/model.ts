@@ -26,6 +26,14 @@ export function strongestProvenance(list: readonly Provenance[]): Provenance | n
   return best;
 }
 
+/**
+ * The regulated sectors the product knows by name (the web offers them when an engagement is opened; the shipped
+ * policies and the visit advisor's regulated_sector condition name them). The API still takes another sector as
+ * written (up to 80 characters) and a policy matches it exactly.
+ */
+export const REGULATED_SECTORS = ['medical_devices', 'automotive', 'aerospace', 'food_contact', 'pharmaceuticals'] as const;
+export type RegulatedSector = (typeof REGULATED_SECTORS)[number];
+
 export const EVIDENCE_KINDS = [
   'registration',
   'certificate',

@@ -56,6 +56,23 @@ export const PERMISSIONS = {
   'checklist.read': { minRole: 'viewer' },
   'checklist.manage': { minRole: 'admin' },
   'portfolio.read': { minRole: 'viewer', kinds: ['buyer'] },
+  // Pilots (phase 3): the buyer sets them up, records orders, receipts and incoming inspections, and reviews each
+  // evaluation point; both sides read them and comment on reviews.
+  'pilot.read': { minRole: 'viewer' },
+  'pilot.manage': { minRole: 'member', kinds: ['buyer'] },
+  'pilot.comment': { minRole: 'member', kinds: ['buyer', 'supplier'] },
+  'orders.record': { minRole: 'member', kinds: ['buyer'] },
+  // The supplier's side: buyer sincerity (never shown to the buyer unless disclosed), the evidence room, file
+  // requests, the public profile and invitations to verify.
+  'sincerity.read': { minRole: 'viewer', kinds: ['supplier'] },
+  'sincerity.judge': { minRole: 'member', kinds: ['supplier'] },
+  'sincerity.weights': { minRole: 'admin', kinds: ['supplier'] },
+  'shares.manage': { minRole: 'member' },
+  'shares.read': { minRole: 'viewer' },
+  'files.request': { minRole: 'member' },
+  'profile.publish': { minRole: 'admin', kinds: ['supplier'] },
+  'verification.invite': { minRole: 'member', kinds: ['supplier'] },
+  'verification.respond': { minRole: 'member', kinds: ['buyer'] },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { principalFromSession, principalFromToken, type Principal, type SessionHandle } from '../services/accounts.js';
-import type { Actor } from '../services/authz.js';
-import type { ServiceContext } from '../services/context.js';
-import { AppError, unauthorized } from '../services/errors.js';
+import { principalFromSession, principalFromToken, type Principal, type SessionHandle } from '../services/accounts/accounts.js';
+import type { Actor } from '../services/shared/authz.js';
+import type { ServiceContext } from '../services/shared/context.js';
+import { AppError, unauthorized } from '../services/shared/errors.js';
+import { sameSecret } from './same-secret.js';
 
 export const SESSION_COOKIE = 'bonafide_session';
 
@@ -35,7 +36,7 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
     const p = await principalFromSession(ctx, cookie);
     if (!p) return;
     req.principal = p;
-    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== p.csrfToken) {
+    if (!SAFE_METHODS.has(req.method) && !sameSecret(req.headers['x-csrf-token'], p.csrfToken)) {
       throw new AppError(403, 'csrf_failed', 'missing or wrong x-csrf-token header (GET /api/v1/auth/csrf gives it)');
     }
   });

@@ -44,6 +44,12 @@ describe.each(TEST_DATABASES)('bonafide import on $name', ({ name, skipReason })
     expect((await w.buyer.post('/api/v1/specifications', SPEC_INPUT)).statusCode).toBe(201);
     db = ['--database', ctx.handle.url, '--data-dir', ctx.dataDir];
   });
+  /** A production-log file of `months` months under the test's data folder. */
+  const writeLogs = (name: string, months: number) => {
+    const path = join(ctx.dataDir, name);
+    writeFileSync(path, productionLogCsv(months));
+    return path;
+  };
   afterAll(async () => {
     if (skipReason) return;
     await app.close();
@@ -52,13 +58,13 @@ describe.each(TEST_DATABASES)('bonafide import on $name', ({ name, skipReason })
 
   it.skipIf(skipReason)('imports a batch file as the supplier with a progress bar, once', async () => {
     const file = join(FIXTURES, 'batches-ok.csv');
-    const r = await run('batches', file, '--supplier', w.supplier.organizationId, ...db);
+    const r = await run('batches', file, '--supplier', w.supplier.organizationId, '--as', w.supplier.email, ...db);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^imported 9 rows \(3 lots\) from batches-ok\.csv into "Pump housings 2027" as .*: import [0-9a-f-]{36}\n$/);
     expect(r.stderr).toContain('importing');
     expect(r.stderr).toContain('9 rows');
     const before = await counts(ctx);
-    const again = await run('batches', file, '--supplier', w.supplier.organizationId, '--engagement', w.engagementId, '--json', '--no-progress', ...db);
+    const again = await run('batches', file, '--supplier', w.supplier.organizationId, '--as', w.supplier.email, '--engagement', w.engagementId, '--json', '--no-progress', ...db);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ duplicate: true, rows: 9, filename: 'batches-ok.csv' });
     expect(again.stderr).toBe('');
@@ -70,21 +76,21 @@ describe.each(TEST_DATABASES)('bonafide import on $name', ({ name, skipReason })
   it.skipIf(skipReason)('reads decimal commas with --decimal-comma', async () => {
     const file = join(FIXTURES, 'batches-decimal-comma.csv');
     const before = await counts(ctx);
-    const plain = await run('batches', file, '--supplier', w.supplier.organizationId, '--no-progress', ...db);
+    const plain = await run('batches', file, '--supplier', w.supplier.organizationId, '--as', w.supplier.email, '--no-progress', ...db);
     expect(plain.code).toBe(1);
     expect(plain.stderr).toContain('line 2: value "32,011" is not a number');
     expect(plain.stderr).toContain('import it with the decimal separator ","');
     expect(plain.stderr).toContain('to read decimal commas, add --decimal-comma');
     expect(await counts(ctx)).toEqual(before);
 
-    const r = await run('batches', file, '--supplier', w.supplier.organizationId, '--decimal-comma', '--json', '--no-progress', ...db);
+    const r = await run('batches', file, '--supplier', w.supplier.organizationId, '--as', w.supplier.email, '--decimal-comma', '--json', '--no-progress', ...db);
     expect(r.code).toBe(0);
     const view = JSON.parse(r.stdout);
     expect(view).toMatchObject({ rows: 6, decimalSeparator: ',', filename: 'batches-decimal-comma.csv' });
     const values = await ctx.handle.db.selectFrom('batch_measurements').select('value').where('import_id', '=', view.id).orderBy('source_line').execute();
     expect(values.map((v) => Number(v.value))).toEqual([32.011, 32.013, 15.3, 32.0125, 14.8, 2.5]);
 
-    const points = await run('batches', join(FIXTURES, 'batches-bad-number.csv'), '--supplier', w.supplier.organizationId, '--decimal-comma', '--no-progress', ...db);
+    const points = await run('batches', join(FIXTURES, 'batches-bad-number.csv'), '--supplier', w.supplier.organizationId, '--as', w.supplier.email, '--decimal-comma', '--no-progress', ...db);
     expect(points.code).toBe(1);
     expect(points.stderr).toContain('line 2: value "32.011" is not a number');
     expect(points.stderr).toContain('to read decimal points, leave out --decimal-comma');
@@ -98,7 +104,7 @@ describe.each(TEST_DATABASES)('bonafide import on $name', ({ name, skipReason })
       ['batches-truncated.csv', 'line 5: expected 7 columns, found 4'],
     ]) {
       const before = await counts(ctx);
-      const r = await run('batches', join(FIXTURES, file!), '--supplier', w.supplier.organizationId, '--no-progress', ...db);
+      const r = await run('batches', join(FIXTURES, file!), '--supplier', w.supplier.organizationId, '--as', w.supplier.email, '--no-progress', ...db);
       expect(r.code, file).toBe(1);
       expect(r.stderr, file).toContain(message);
       expect(r.stderr).toContain('nothing was imported');
@@ -110,7 +116,7 @@ describe.each(TEST_DATABASES)('bonafide import on $name', ({ name, skipReason })
   it.skipIf(skipReason)('maps columns from a file or inline JSON, and imports production logs', async () => {
     const mappingFile = join(ctx.dataDir, 'mapping.json');
     writeFileSync(mappingFile, JSON.stringify({ lot: 'Batch No', product: 'Artikel', producedAt: 'Datum', characteristic: 'Merkmal', value: 'Messwert', unit: 'Einheit' }));
-    const r = await run('batches', join(FIXTURES, 'batches-mapped.csv'), '--supplier', w.supplier.organizationId, '--mapping', mappingFile, '--json', '--no-progress', ...db);
+    const r = await run('batches', join(FIXTURES, 'batches-mapped.csv'), '--supplier', w.supplier.organizationId, '--as', w.supplier.email, '--mapping', mappingFile, '--json', '--no-progress', ...db);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ rows: 3, mapping: { lot: 'Batch No' } });
     const logs = join(ctx.dataDir, 'logs.csv');
@@ -122,9 +128,26 @@ describe.each(TEST_DATABASES)('bonafide import on $name', ({ name, skipReason })
     expect(cap.lines.map((x: { comparison: { status: string } }) => x.comparison.status).sort()).toEqual(['contradicted', 'supported']);
   });
 
+  it.skipIf(skipReason)('without --as it refuses (exit 2, naming --as) instead of choosing a member; the audit log says the import came from the CLI', async () => {
+    const before = await counts(ctx);
+    const refused = await run('batches', join(FIXTURES, 'batches-ok.csv'), '--supplier', w.supplier.organizationId, '--no-progress', ...db);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^error: --as <email> is required/);
+    expect(refused.stdout).toBe('');
+    expect(await counts(ctx)).toEqual(before);
+
+    const r = await run('production-logs', writeLogs('audited.csv', 2), '--supplier', w.supplier.organizationId, '--as', `  ${w.supplier.email.toUpperCase()} `, '--json', '--no-progress', ...db);
+    expect(r.code, r.stderr).toBe(0);
+    const id = JSON.parse(r.stdout).id as string;
+    const log = await w.supplier.get('/api/v1/audit-log?action=quality.imported');
+    expect(log.statusCode, log.body).toBe(200);
+    const entry = (log.json() as { action: string; actor: { userId: string }; details: Record<string, unknown> }[]).find((a) => a.action === 'quality.imported' && a.details.importId === id);
+    expect(entry).toMatchObject({ actor: { userId: w.supplier.userId }, details: { via: 'cli', importId: id } });
+  });
+
   it.skipIf(skipReason)('usage errors exit 2', async () => {
     const file = join(FIXTURES, 'batches-ok.csv');
-    const sup = ['--supplier', w.supplier.organizationId];
+    const sup = ['--supplier', w.supplier.organizationId, '--as', w.supplier.email];
     const cases: [string[], RegExp][] = [
       [['batch', file, ...sup], /./],
       [['batches', file], /supplier/],

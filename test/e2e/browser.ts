@@ -10,7 +10,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
 import { seedDemo, type DemoLogin } from '../../src/demo/seed.js';
 import { buildApp } from '../../src/http/app.js';
+import { signupLinks } from '../support/http.js';
 import { openRuntime } from '../../src/runtime.js';
+import { mailSettingsFromEnv, type MailSettings } from '../../src/services/notifications/settings.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_ROOT = join(REPO_ROOT, 'dist/web');
@@ -89,12 +91,14 @@ export interface TestServer {
 }
 
 /** The real API and web app on a random local port, over a fresh temp database and file store. */
-export async function startServer(): Promise<TestServer> {
+/** signupConfirmation: sign-up by email link, as with SMTP_URL set (the link is collected instead of sent). */
+export async function startServer(opts: { signupConfirmation?: boolean } = {}): Promise<TestServer> {
   ensureWebBuild();
   const tmp = mkdtempSync(join(tmpdir(), 'bonafide-e2e-'));
   const ctx = await openRuntime({ databaseUrl: `sqlite:${join(tmp, 'db.sqlite')}`, dataDir: tmp });
+  if (opts.signupConfirmation) (ctx.config as { mail?: MailSettings }).mail = { ...mailSettingsFromEnv({}), signupConfirmation: 'email' };
   const { logins } = await seedDemo(ctx);
-  const app = await buildApp(ctx, { webRoot: WEB_ROOT });
+  const app = await buildApp(ctx, { webRoot: WEB_ROOT, unsentSignupLink: (email, link) => signupLinks.set(email.toLowerCase(), link) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -106,6 +110,14 @@ export async function startServer(): Promise<TestServer> {
       rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+/** The path of the sign-up link the server would have emailed to `email` (tests run without SMTP). */
+export async function signupLinkPath(email: string): Promise<string> {
+  const link = signupLinks.get(email.toLowerCase());
+  if (!link) throw new Error(`no sign-up link was sent to ${email}`);
+  const u = new URL(link);
+  return `${u.pathname}${u.search}`;
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -138,7 +138,9 @@ describe.skipIf(!env.available)('engagements in the browser', () => {
     // --- The supplier, in Chinese, accepts and shares evidence from its library. ---------------------------
     await logIn(page, li.email, li.password);
     await page.getByText('欢迎，Li Wei').waitFor();
-    expect(await page.getByTestId('nav-engagements').textContent()).toBe('合作项目');
+    // The label is Chinese; beside it, a count of what waits for the supplier (at least the request just made).
+    expect(await page.getByTestId('nav-engagements').locator('.mantine-NavLink-label').textContent()).toBe('合作项目');
+    expect(Number(await page.getByTestId('nav-count-engagements').getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
     await page.getByTestId('nav-engagements').click();
     await page.getByTestId('engagements-table').waitFor();
     await page.getByRole('link', { name: title }).click();

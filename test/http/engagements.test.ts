@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/routes/types.js';
 import { TEST_DATABASES, createTestContext, type TestContext } from '../support/databases.js';
 import { multipart, signupClient, testApp, type Client } from '../support/http.js';
+import { story } from '../support/story.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 type Party = Client & { organizationId: string; userId: string; email: string };
@@ -22,6 +23,8 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
   let engagementId: string;
   let capacityClaimId: string;
 
+  // One ordered story: a test run alone first runs the steps before it.
+  const step = story(skipReason);
   beforeAll(async () => {
     if (skipReason) return;
     ctx = await createTestContext(name);
@@ -36,7 +39,7 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
     await ctx.cleanup();
   });
 
-  it.skipIf(skipReason)('a supplier publishes sites and claims; buyers find it in the directory', async () => {
+  step('a supplier publishes sites and claims; buyers find it in the directory', async () => {
     const site = await supplier.post(`/api/v1/organizations/${supplier.organizationId}/sites`, {
       name: 'Plant 1',
       address: '88 Xinghai Rd, Suzhou',
@@ -71,7 +74,7 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
     expect(found.map((o: { id: string }) => o.id)).toEqual([supplier.organizationId]);
   });
 
-  it.skipIf(skipReason)('a buyer opens an engagement, the supplier accepts, evidence is shared, readiness explains, and the buyer advances with an override', async () => {
+  step('a buyer opens an engagement, the supplier accepts, evidence is shared, readiness explains, and the buyer advances with an override', async () => {
     const created = await buyer.post('/api/v1/engagements', {
       supplierOrganizationId: supplier.organizationId,
       title: 'Pump housings 2027',
@@ -124,13 +127,13 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
     expect(['visit_needed', 'visit_recommended', 'visit_can_be_waived']).toContain(advice.recommendation);
     expect(advice.firedRules.length).toBeGreaterThan(0);
 
-    const refused = await buyer.post(`/api/v1/engagements/${engagementId}/gates`, { decision: 'advance', rationale: 'Looks fine' });
+    const refused = await buyer.post(`/api/v1/engagements/${engagementId}/gates`, { decision: 'advance', expectedPhase: 'credibility', rationale: 'Looks fine' });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('requirements_unmet');
-    const noReason = await buyer.post(`/api/v1/engagements/${engagementId}/gates`, { decision: 'advance', rationale: 'x', override: true });
+    const noReason = await buyer.post(`/api/v1/engagements/${engagementId}/gates`, { decision: 'advance', expectedPhase: 'credibility', rationale: 'x', override: true });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.issues[0].path).toBe('overrideReason');
-    expect((await supplier.post(`/api/v1/engagements/${engagementId}/gates`, { decision: 'advance', rationale: 'x' })).statusCode).toBe(403);
+    expect((await supplier.post(`/api/v1/engagements/${engagementId}/gates`, { decision: 'advance', expectedPhase: 'credibility', rationale: 'x' })).statusCode).toBe(403);
 
     const waived = await buyer.post(`/api/v1/engagements/${engagementId}/waivers`, { requirementId: 'p1.references', reason: 'Referred by our sister company' });
     expect(waived.statusCode).toBe(201);
@@ -148,6 +151,7 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
 
     const advanced = await buyer.post(`/api/v1/engagements/${engagementId}/gates`, {
       decision: 'advance',
+      expectedPhase: 'credibility',
       rationale: 'Certificates in order; registration extract follows.',
       evidenceIds: [cert.json().id],
       override: true,
@@ -165,7 +169,7 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
     expect((await supplier.get(`/api/v1/engagements/${engagementId}/gates`)).json().map((g: { decision: string }) => g.decision)).toEqual(['accept', 'advance']);
   });
 
-  it.skipIf(skipReason)('observed capacity below tolerance contradicts the capacity claim', async () => {
+  step('observed capacity below tolerance contradicts the capacity claim', async () => {
     const obs = await buyer.post(`/api/v1/engagements/${engagementId}/evidence`, {
       kind: 'visit_observation',
       provenance: 'observed',
@@ -179,7 +183,7 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
     expect((await stranger.get(`/api/v1/organizations/${supplier.organizationId}/claims`)).json()[0].status).toBe('unverified');
   });
 
-  it.skipIf(skipReason)('evidence about an organization, in one list of what the caller may see', async () => {
+  step('evidence about an organization, in one list of what the caller may see', async () => {
     const about = (p: Party, orgId: string) => p.get(`/api/v1/organizations/${orgId}/evidence`);
     const titles = async (p: Party, orgId: string) => (await about(p, orgId)).json().map((e: { title: string }) => e.title);
     // Kept in the supplier's library only: the supplier sees it, nobody else does.
@@ -204,7 +208,7 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
     expect(await titles(buyer, supplier.organizationId)).not.toContain('Control plan PH-200 rev B');
   });
 
-  it.skipIf(skipReason)('measures response times to technical inquiries in the supplier time zone', async () => {
+  step('measures response times to technical inquiries in the supplier time zone', async () => {
     const q = await buyer.post(`/api/v1/engagements/${engagementId}/messages`, { kind: 'technical_inquiry', subject: 'Anodising spec', body: 'Which anodising thickness do you hold?' });
     expect(q.statusCode).toBe(201);
     const bad = await supplier.post(`/api/v1/engagements/${engagementId}/messages`, { kind: 'response', body: 'Answer without reference' });
@@ -217,7 +221,7 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
     expect(thread.stats).toMatchObject({ count: 1, answered: 1, responderTimeZone: 'Asia/Shanghai' });
   });
 
-  it.skipIf(skipReason)('policies: shipped defaults, a new version with exact error paths, and moving an engagement to it', async () => {
+  step('policies: shipped defaults, a new version with exact error paths, and moving an engagement to it', async () => {
     const list = (await buyer.get('/api/v1/policies')).json();
     const shipped = list.find((p: { key: string }) => p.key === 'default-cross-border');
     expect(shipped.shipped).toBe(true);
@@ -251,7 +255,7 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
     expect(member.statusCode).toBe(201); // the supplier's owner is an admin of its own organization
   });
 
-  it.skipIf(skipReason)('another organization gets 404 on every engagement route, exactly like a missing engagement', async () => {
+  step('another organization gets 404 on every engagement route, exactly like a missing engagement', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     const gets = ['', '/gates', '/evidence', '/readiness', '/visit-advice', '/messages', '/waivers'];
     for (const suffix of gets) {
@@ -262,7 +266,7 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
     }
     const writes: [string, unknown][] = [
       ['/response', { decision: 'accept' }],
-      ['/gates', { decision: 'hold', rationale: 'x' }],
+      ['/gates', { decision: 'hold', expectedPhase: 'credibility', rationale: 'x' }],
       ['/waivers', { requirementId: 'p2.sample_test', reason: 'x' }],
       ['/policy', { policyId: missing }],
       ['/close', { action: 'withdraw', rationale: 'x' }],
@@ -287,12 +291,12 @@ describe.each(TEST_DATABASES)('engagement routes on $name', ({ name, skipReason 
     expect((await buyer.get(`/api/v1/engagements/${engagementId}`)).json().phase).toBe('capability_validation');
   });
 
-  it.skipIf(skipReason)('bad input on engagement routes is a 4xx naming the field', async () => {
+  step('bad input on engagement routes is a 4xx naming the field', async () => {
     const cases: [string, unknown, string[]][] = [
       ['/api/v1/engagements', { supplierOrganizationId: 'nope', title: '', scope: { products: [], destinationCountry: 'ZZ' } }, ['supplierOrganizationId', 'title', 'scope.products', 'scope.destinationCountry']],
       ['/api/v1/engagements', { supplierOrganizationId: stranger.organizationId, title: 'Not a supplier', scope: { products: ['x'], destinationCountry: 'DE' } }, ['supplierOrganizationId']],
       ['/api/v1/engagements', { supplierOrganizationId: supplier.organizationId, title: 'x', scope: { products: ['x'], destinationCountry: 'DE' }, extra: 1 }, ['extra']],
-      [`/api/v1/engagements/${engagementId}/gates`, { decision: 'maybe', rationale: 5 }, ['decision', 'rationale']],
+      [`/api/v1/engagements/${engagementId}/gates`, { decision: 'maybe', rationale: 5 }, ['decision', 'expectedPhase', 'rationale']],
       [`/api/v1/engagements/${engagementId}/waivers`, { requirementId: 'p9.nothing', reason: 'x' }, ['requirementId']],
       [`/api/v1/engagements/${engagementId}/evidence`, { kind: 'visit_observation', provenance: 'observed', title: 'x', validFrom: '2026-02-01', validTo: '2026-01-01' }, ['validTo']],
       [`/api/v1/engagements/${engagementId}/evidence`, { kind: 'certificate', provenance: 'documented', title: 'x', fileIds: ['00000000-0000-4000-8000-000000000000'] }, ['fileIds.0']],

@@ -269,13 +269,21 @@ describe.each(TEST_DATABASES)('foundation routes on $name', ({ name, skipReason 
       expect(stillThere.statusCode).toBe(200);
     });
 
-    it.skipIf(skipReason)('lets a file be downloaded by an organization it was shared with, and only that one', async () => {
+    it.skipIf(skipReason)('lets a file be downloaded by an organization that asked for it, and only that one', async () => {
       const a = await signupClient(app, { name: 'Sharer', kind: 'supplier', country: 'CN' });
       const b = await signupClient(app, { name: 'Share Target' });
       const c = await signupClient(app, { name: 'Bystander' });
       const up = multipart('iso9001.pdf', PDF);
       const file = (await a.request('POST', '/api/v1/files', up.payload, up.headers)).json();
-      expect((await a.post(`/api/v1/files/${file.id}/shares`, { organizationId: b.organizationId })).statusCode).toBe(204);
+      // Unasked, a file cannot be placed in another organization's list.
+      const unasked = await a.post(`/api/v1/files/${file.id}/shares`, { organizationId: b.organizationId });
+      expect(unasked.statusCode).toBe(400);
+      expect(unasked.json().error.issues[0].path).toBe('requestId');
+      expect((await b.get('/api/v1/files')).json()).toEqual([]);
+      const e = (await b.post('/api/v1/engagements', { supplierOrganizationId: a.organizationId, title: 'Certificates', scope: { products: ['P-1'], destinationCountry: 'DE' } })).json();
+      const request = (await b.post(`/api/v1/engagements/${e.id}/file-requests`, { title: 'Your ISO 9001 certificate' })).json();
+      expect((await a.post(`/api/v1/files/${file.id}/shares`, { organizationId: c.organizationId, requestId: request.id })).statusCode).toBe(400);
+      expect((await a.post(`/api/v1/files/${file.id}/shares`, { organizationId: b.organizationId, requestId: request.id })).statusCode).toBe(204);
       expect((await b.get(`/api/v1/files/${file.id}/content`)).statusCode).toBe(200);
       expect((await b.get(`/api/v1/files/${file.id}`)).json().owned).toBe(false);
       expect((await c.get(`/api/v1/files/${file.id}/content`)).statusCode).toBe(404);

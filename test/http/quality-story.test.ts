@@ -61,7 +61,7 @@ describe.each(TEST_DATABASES)('quality story end to end on $name', ({ name, skip
 
     const file = join(ctx.dataDir, 'line-a.csv');
     writeFileSync(file, batchCsv({ lots: 40, line: 'Line A', prefix: 'A' }));
-    const r = await cli('batches', file, '--supplier', w.supplier.organizationId, '--database', ctx.handle.url, '--data-dir', ctx.dataDir);
+    const r = await cli('batches', file, '--supplier', w.supplier.organizationId, '--as', w.supplier.email, '--database', ctx.handle.url, '--data-dir', ctx.dataDir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('imported 240 rows (40 lots)');
     expect(r.stderr).toMatch(/importing .* 100% \| 240 rows/);

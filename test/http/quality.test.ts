@@ -3,6 +3,7 @@ import type { App } from '../../src/http/routes/types.js';
 import { TEST_DATABASES, createTestContext, type TestContext } from '../support/databases.js';
 import { multipart, testApp } from '../support/http.js';
 import { batchCsv, PRODUCT, productionLogCsv, qualityWorld, SPEC_INPUT, upload, type Party, type QualityWorld } from '../fixtures/quality/setup.js';
+import { story } from '../support/story.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
@@ -27,6 +28,8 @@ describe.each(TEST_DATABASES)('quality routes on $name', ({ name, skipReason }) 
   let specId: string;
   let base: string;
 
+  // One ordered story: a test run alone first runs the steps before it.
+  const step = story(skipReason);
   beforeAll(async () => {
     if (skipReason) return;
     ctx = await createTestContext(name);
@@ -40,7 +43,7 @@ describe.each(TEST_DATABASES)('quality routes on $name', ({ name, skipReason }) 
     await ctx.cleanup();
   });
 
-  it.skipIf(skipReason)('the buyer defines a versioned specification; the supplier reads it through the engagement', async () => {
+  step('the buyer defines a versioned specification; the supplier reads it through the engagement', async () => {
     const created = await w.buyer.post('/api/v1/specifications', SPEC_INPUT);
     expect(created.statusCode).toBe(201);
     const spec = created.json();
@@ -90,7 +93,7 @@ describe.each(TEST_DATABASES)('quality routes on $name', ({ name, skipReason }) 
     expect((await w.buyer.get('/api/v1/specifications')).json()).toHaveLength(2);
   });
 
-  it.skipIf(skipReason)('sample tests pass or fail per characteristic and become evidence with the provenance of who ran them', async () => {
+  step('sample tests pass or fail per characteristic and become evidence with the provenance of who ran them', async () => {
     const report = await uploadPdf(w.buyer, 'sgs-report.pdf');
     const lab = await w.buyer.post(`${base}/sample-tests`, {
       specificationId: specId,
@@ -163,7 +166,7 @@ describe.each(TEST_DATABASES)('quality routes on $name', ({ name, skipReason }) 
     expect((await w.stranger.post(`${base}/sample-tests`, { specificationId: specId, runBy: 'buyer', conditions, testedAt: '2025-05-01', samples: [{ sample: 'S', values: {} }] })).statusCode).toBe(404);
   });
 
-  it.skipIf(skipReason)('AQL plans follow the arrows and inspect the whole lot when n reaches it', async () => {
+  step('AQL plans follow the arrows and inspect the whole lot when n reaches it', async () => {
     const plan = async (q: string) => (await w.buyer.get(`/api/v1/aql/plan?${q}`)).json();
     expect(await plan('lotSize=5000&aql=1.0')).toMatchObject({ codeLetter: 'L', planLetter: 'L', sampleSize: 200, accept: 5, reject: 6, hundredPercent: false });
     // D at AQL 4.0 is an arrow down to E: n = 13, not D's 8.
@@ -180,7 +183,7 @@ describe.each(TEST_DATABASES)('quality routes on $name', ({ name, skipReason }) 
     expect((await app.inject({ method: 'GET', url: '/api/v1/aql/plan?lotSize=5000&aql=1.0' })).statusCode).toBe(401);
   });
 
-  it.skipIf(skipReason)('lot inspections accept or reject and switch the severity per product and defect class, with history', async () => {
+  step('lot inspections accept or reject and switch the severity per product and defect class, with history', async () => {
     const lot = (lotId: string, nonconforming: number, extra: Record<string, unknown> = {}) =>
       w.buyer.post(`${base}/lot-inspections`, { product: PRODUCT, defectClass: 'major', lot: lotId, lotSize: 5000, aql: 1.0, nonconforming, inspectedAt: '2025-05-10', ...extra });
     const l1 = await lot('L-0001', 2);
@@ -208,7 +211,7 @@ describe.each(TEST_DATABASES)('quality routes on $name', ({ name, skipReason }) 
     expect((await w.stranger.get(`${base}/lot-inspections`)).statusCode).toBe(404);
   });
 
-  it.skipIf(skipReason)('batch records give control charts with Nelson signals, capability indices and a histogram, and feed readiness', async () => {
+  step('batch records give control charts with Nelson signals, capability indices and a histogram, and feed readiness', async () => {
     // Line A: 40 steady lots; line B: 30 lots, the last 12 drifting upwards.
     expect((await upload(w.supplier, `${base}/imports/batches`, batchCsv({ lots: 40, line: 'Line A', prefix: 'A' }))).statusCode).toBe(201);
     expect((await upload(w.supplier, `${base}/imports/batches`, batchCsv({ lots: 30, drift: 12, line: 'Line B', prefix: 'B', startDay: 40 }))).statusCode).toBe(201);
@@ -259,7 +262,7 @@ describe.each(TEST_DATABASES)('quality routes on $name', ({ name, skipReason }) 
     expect(consistency.evidenceIds.length).toBeGreaterThan(0);
   });
 
-  it.skipIf(skipReason)('production logs demonstrate capacity per line against the claims: line A supported, line B contradicted', async () => {
+  step('production logs demonstrate capacity per line against the claims: line A supported, line B contradicted', async () => {
     const r = await upload(w.supplier, `${base}/imports/production-logs`, productionLogCsv(6));
     expect(r.statusCode).toBe(201);
     const cap = (await w.buyer.get(`${base}/capacity`)).json();
@@ -298,7 +301,40 @@ describe.each(TEST_DATABASES)('quality routes on $name', ({ name, skipReason }) 
     expect((await w.strangerSupplier.get(`${base}/capacity`)).statusCode).toBe(404);
   });
 
-  it.skipIf(skipReason)('a claim per week or per day is held against the capacity demonstrated on its own basis', async () => {
+  step('a claim per quarter or per year is held against production logs per month (a quarter is 3 months, a year 12)', async () => {
+    const own = await qualityWorld(app);
+    const at = `/api/v1/engagements/${own.engagementId}`;
+    const site = (await own.supplier.get(`/api/v1/organizations/${own.supplier.organizationId}/sites`)).json()[0].id;
+    const claim = async (productLine: string, value: number, period: 'quarter' | 'year') => {
+      const r = await own.supplier.post(`/api/v1/organizations/${own.supplier.organizationId}/claims`, { type: 'capacity', title: `Housings, ${productLine}`, productLine, siteId: site, value, unit: 'pcs', period });
+      expect(r.statusCode).toBe(201);
+      return r.json().id as string;
+    };
+    // Both lines make ~42 good parts per planned hour, 20 h a day, Monday to Saturday: ≈ 22,000 a month.
+    const quarterly = await claim('Line F housings', 60_000, 'quarter'); // 20,000 a month: supported
+    const yearly = await claim('Line G housings', 400_000, 'year'); // 33,333 a month: contradicted
+    expect((await upload(own.supplier, `${at}/imports/production-logs`, productionLogCsv(3, { 'Line F': 42, 'Line G': 42 }))).statusCode).toBe(201);
+    const cap = (await own.buyer.get(`${at}/capacity`)).json();
+    const f = cap.lines.find((l: { line: string }) => l.line === 'Line F');
+    const g = cap.lines.find((l: { line: string }) => l.line === 'Line G');
+    expect(f).toMatchObject({ note: null, noteCode: null, claim: { id: quarterly, period: 'quarter', status: 'supported' } });
+    expect(f.demonstrated.period).toBe('month');
+    expect(f.comparison.status).toBe('supported');
+    expect(f.comparison.explanation).toContain('per month');
+    expect(f.byMonth[2].claimed).toBe(20_000);
+    expect(g).toMatchObject({ noteCode: null, claim: { id: yearly, period: 'year', status: 'contradicted' } });
+    expect(g.comparison.status).toBe('contradicted');
+    expect(g.comparison.ratio).toBeGreaterThan(0.5);
+    expect(g.comparison.ratio).toBeLessThan(0.8);
+    // The evidence carries the demonstrated value on the claim's own period, so readiness agrees.
+    const ev = (await own.buyer.get(`${at}/evidence`)).json().find((e: { id: string }) => e.id === g.evidenceId);
+    expect(ev.links[0].observedValue).toBeCloseTo(g.demonstrated.value * 12, 0);
+    const claims = (await own.buyer.get(`/api/v1/organizations/${own.supplier.organizationId}/claims`)).json();
+    expect(claims.find((c: { id: string }) => c.id === yearly).status).toBe('contradicted');
+    expect(claims.find((c: { id: string }) => c.id === quarterly).status).toBe('supported');
+  });
+
+  step('a claim per week or per day is held against the capacity demonstrated on its own basis', async () => {
     const site = (await w.supplier.get(`/api/v1/organizations/${w.supplier.organizationId}/sites`)).json()[0].id;
     const claim = async (productLine: string, value: number, period: 'week' | 'day') => {
       const r = await w.supplier.post(`/api/v1/organizations/${w.supplier.organizationId}/claims`, { type: 'capacity', title: `Housings, ${productLine}`, productLine, siteId: site, value, unit: 'pcs', period });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderVisitReportPdf, reportFontsAvailable, type VisitReportData } from '../../src/services/visit-report-pdf.js';
+import { renderVisitReportPdf, reportFontsAvailable, type VisitReportData } from '../../src/services/visits/report-pdf.js';
 
 const data: VisitReportData = {
   title: 'Factory visit — Plant 1',

@@ -1,8 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { App } from '../../src/http/routes/types.js';
 import { TEST_DATABASES, createTestContext, type TestContext } from '../support/databases.js';
 import { multipart, signupClient, testApp, type Client } from '../support/http.js';
+import { setClock } from '../../src/clock.js';
+import { story } from '../support/story.js';
 
 type Party = Client & { organizationId: string; userId: string; email: string };
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -41,14 +43,25 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
   let qcClaim: string;
   let visitId: string;
   let photoFinding: string;
+  // One story (a visit planned, answered, observed, closed): a test run alone first runs the steps before it.
+  const step = story(skipReason);
 
   const put = (c: Party, url: string, body: unknown) => c.request('PUT', url, body);
   const answer = (c: Party, q: string, value: unknown, at: string, clientId = randomUUID(), extra: Record<string, unknown> = {}) =>
     put(c, `/api/v1/visits/${visitId}/answers/${q}`, { clientId, clientUpdatedAt: at, value, ...extra });
 
+  // Visits are requested from today on and observed inside their dates: the story runs on a clock of its own,
+  // planned in July, recorded on the visit's days.
+  // A running clock (records keep their order, as in real time) that the story moves between days.
+  let offset = Date.parse('2026-07-01T06:00:00Z') - Date.now();
+  const clock = { nowMs: () => Date.now() + offset, set: (iso: string) => void (offset = Date.parse(iso) - Date.now()) };
+  let restoreClock = () => {};
+
   beforeAll(async () => {
     if (skipReason) return;
+    restoreClock = setClock(clock);
     ctx = await createTestContext(name);
+    ctx.config.sessionTtlHours = 24 * 365; // the story spans months on its clock; its sessions last that long
     app = await testApp(ctx);
     buyer = await signupClient(app, { name: 'Rhein Medtech GmbH', kind: 'buyer', country: 'DE' });
     supplier = await signupClient(app, { name: 'Suzhou Apex Machining', kind: 'supplier', country: 'CN' });
@@ -71,11 +84,12 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
   });
   afterAll(async () => {
     if (skipReason) return;
+    restoreClock();
     await app.close();
     await ctx.cleanup();
   });
 
-  it.skipIf(skipReason)('a buyer plans a visit in the site’s time zone; the supplier proposes other dates; the buyer accepts one', async () => {
+  step('a buyer plans a visit in the site’s time zone; the supplier proposes other dates; the buyer accepts one', async () => {
     const planned = await buyer.post(`/api/v1/engagements/${engagementId}/visits`, {
       type: 'buyer_visit',
       siteId,
@@ -134,7 +148,7 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
     expect((await supplier.post(`/api/v1/visits/${visitId}/response`, { decision: 'confirm' })).statusCode).toBe(409);
   });
 
-  it.skipIf(skipReason)('the supplier declines with a reason, or invites the buyer through open slots', async () => {
+  step('the supplier declines with a reason, or invites the buyer through open slots', async () => {
     const second = await buyer.post(`/api/v1/engagements/${engagementId}/visits`, { type: 'remote_video', siteId, start: '2026-08-03T15:00', end: '2026-08-03T16:30' });
     expect(second.statusCode).toBe(201);
     const noReason = await supplier.post(`/api/v1/visits/${second.json().id}/response`, { decision: 'decline' });
@@ -172,7 +186,8 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
     expect(all.map((x: { status: string }) => x.status).sort()).toEqual(['cancelled', 'confirmed', 'declined']);
   });
 
-  it.skipIf(skipReason)('answers saved offline replay without duplicates; the latest typing wins; photos attach once', async () => {
+  step('answers saved offline replay without duplicates; the latest typing wins; photos attach once', async () => {
+    clock.set('2026-09-21T04:00:00Z'); // the visit's first day at the plant
     const id = randomUUID();
     const first = await answer(buyer, 'cap.lines', 2, '2026-09-21T02:00:00.000Z', id);
     expect(first.statusCode, first.body).toBe(201);
@@ -242,7 +257,7 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
     expect((await buyer.post(`/api/v1/visits/${visitId}/attachments`, { clientId: randomUUID(), fileId: evidencePhoto, findingId: photoFinding, caption: 'CMM log' })).statusCode).toBe(201);
   });
 
-  it.skipIf(skipReason)('observed capacity turns one claim supported and another contradicted, with the formula', async () => {
+  step('observed capacity turns one claim supported and another contradicted, with the formula', async () => {
     const evidenceBefore = (await buyer.get(`/api/v1/engagements/${engagementId}/evidence`)).json().length;
     const clientId = randomUUID();
     const body = {
@@ -324,7 +339,7 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
     expect(shared.length).toBe(evidenceBefore + 2);
   });
 
-  it.skipIf(skipReason)('an invited auditor sees that visit and nothing else', async () => {
+  step('an invited auditor sees that visit and nothing else', async () => {
     const other = await buyer.post(`/api/v1/engagements/${engagementId}/visits`, { type: 'buyer_visit', siteId, start: '2026-11-02T09:00', end: '2026-11-02T17:00' });
     const otherId = other.json().id;
     expect((await buyer.post(`/api/v1/visits/${visitId}/auditors`, { organizationId: stranger.organizationId })).json().error.issues[0].path).toBe('organizationId');
@@ -375,7 +390,7 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
     await buyer.del(`/api/v1/visits/${otherId}/auditors/${auditor.organizationId}`).then((r) => expect(r.statusCode).toBe(404));
   });
 
-  it.skipIf(skipReason)('bilateral: each side sees the other’s assessment only when it is shared', async () => {
+  step('bilateral: each side sees the other’s assessment only when it is shared', async () => {
     const bad = await put(supplier, `/api/v1/visits/${visitId}/sincerity`, { scores: { technical_depth: { score: 6 }, price_focus: { score: 2 } }, shared: false });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues.map((i: { path: string }) => i.path)).toEqual(['scores.technical_depth.score', 'scores.price_focus']);
@@ -435,7 +450,7 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
     expect((await buyer.get(`/api/v1/files/${blurred}/content`)).statusCode).toBe(200);
   });
 
-  it.skipIf(skipReason)('the visit closes with an outcome; findings become evidence; the report PDF is signed by hash', async () => {
+  step('the visit closes with an outcome; findings become evidence; the report PDF is signed by hash', async () => {
     await buyer.post(`/api/v1/visits/${visitId}/findings`, {
       clientId: randomUUID(),
       severity: 'major',
@@ -514,7 +529,7 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
     expect(final.can.signOff).toBe(false);
   });
 
-  it.skipIf(skipReason)('a third-party audit closed and signed by the auditor becomes its signed audit report', async () => {
+  step('a third-party audit closed and signed by the auditor becomes its signed audit report', async () => {
     const audit = (await buyer.post(`/api/v1/engagements/${engagementId}/visits`, { type: 'third_party_audit', siteId, start: '2026-12-07T09:00', end: '2026-12-08T16:00' })).json();
     await supplier.post(`/api/v1/visits/${audit.id}/response`, { decision: 'confirm' });
     await buyer.post(`/api/v1/visits/${audit.id}/auditors`, { organizationId: auditor.organizationId });
@@ -524,7 +539,8 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
     expect(early.statusCode).toBe(409);
     expect(early.json().error.issues[0].path).toBe('status');
     expect((await auditor.get(`/api/v1/visits/${audit.id}`)).json().can.close).toBe(false);
-    // Recording starts the visit; then it closes.
+    // On the audit's first day, recording starts the visit; then it closes.
+    clock.set('2026-12-07T02:00:00Z');
     expect((await auditor.post(`/api/v1/visits/${audit.id}/findings`, { clientId: randomUUID(), severity: 'observation', text: 'Line clearance records complete' })).statusCode).toBe(201);
     expect((await auditor.get(`/api/v1/visits/${audit.id}`)).json().can.close).toBe(true);
     const closed = await auditor.post(`/api/v1/visits/${audit.id}/close`, { outcome: 'satisfactory', summary: 'ISO 13485 processes followed on the lines audited.' });
@@ -537,7 +553,7 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
     expect(report.files.map((f: { sha256: string }) => f.sha256)).toContain(signed.json().sha256);
   });
 
-  it.skipIf(skipReason)('another organization gets 404 on every visit route, exactly like a missing visit', async () => {
+  step('another organization gets 404 on every visit route, exactly like a missing visit', async () => {
     const fid = (await buyer.get(`/api/v1/visits/${visitId}`)).json().findings[0].id;
     const aid = randomUUID();
     const routes: [string, string, unknown?][] = [
@@ -578,7 +594,8 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
     expect((await buyer.get(`/api/v1/visits/${visitId}`)).json().status).toBe('closed');
   });
 
-  it.skipIf(skipReason)('bad input is a 4xx naming the field', async () => {
+  step('bad input is a 4xx naming the field', async () => {
+    clock.set('2026-07-01T06:00:00Z');
     const url = `/api/v1/engagements/${engagementId}/visits`;
     const cases: [Party, string, unknown, string[]][] = [
       [buyer, url, { type: 'buyer_visit' }, ['siteId', 'start', 'end']],
@@ -609,7 +626,7 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
     expect((await buyer.get('/api/v1/visits?status=happening')).statusCode).toBe(400);
   });
 
-  it.skipIf(skipReason)('checklist templates are versioned data with exact error paths', async () => {
+  step('checklist templates are versioned data with exact error paths', async () => {
     const list = (await buyer.get('/api/v1/checklist-templates')).json();
     expect(list.filter((t: { shipped: boolean }) => t.shipped).map((t: { key: string }) => t.key).sort()).toEqual(['bonafide.buyer-sincerity', 'bonafide.buyer-visit']);
     const doc = structuredClone(list.find((t: { key: string }) => t.key === 'bonafide.buyer-visit').document);
@@ -630,7 +647,7 @@ describe.each(TEST_DATABASES)('visit routes on $name', ({ name, skipReason }) =>
     expect(planned.json().template).toMatchObject({ key: 'rhein.visit', version: 2 });
   });
 
-  it.skipIf(skipReason)('portfolio: engagements with and without a closed visit, compared on the buyer’s own data', async () => {
+  step('portfolio: engagements with and without a closed visit, compared on the buyer’s own data', async () => {
     const second = await buyer.post('/api/v1/engagements', {
       supplierOrganizationId: supplier.organizationId,
       title: 'Brackets',

@@ -2,8 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { principalForCli, signup } from '../../src/services/accounts.js';
-import { uploadFile } from '../../src/services/files.js';
+import { principalForCli, signup } from '../../src/services/accounts/accounts.js';
+import { uploadFile } from '../../src/services/files/files.js';
 import { TEST_DATABASES, createTestContext, type TestContext } from '../support/databases.js';
 
 /** A stream that delivers some bytes of a PDF and then fails, as a dropped connection or a crash would. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openRuntime } from '../../src/runtime.js';
-import type { ServiceContext } from '../../src/services/context.js';
+import type { ServiceContext } from '../../src/services/shared/context.js';
 
 export interface TestDatabase {
   name: 'sqlite' | 'postgres';

@@ -1,31 +1,28 @@
 // `bonafide import batches|production-logs <file> --supplier <id> [--engagement <id>] [--mapping <json|file>]
-//  [--format csv|jsonl] [--decimal-comma] [--as <email>] [--database <url>] [--json]`
+//  [--format csv|jsonl] [--decimal-comma] --as <email> [--database <url>] [--json]`
 //
 // --decimal-comma reads numbers written "32,012" (exports from European and many Asian systems, usually with ";"
 // between the columns); without it such values are refused, since guessing the mark per value could misread
 // "1,234" by a factor of a thousand.
 //
 // Imports a supplier's batch test records or production logs into one of its engagements through the same
-// service as the API (src/services/imports.ts), acting as a member of the supplier organization. The file is
-// hashed first (a file imported before is answered at once), then streamed with a progress bar on stderr.
+// service as the API (src/services/quality/imports.ts), acting as the member of the supplier organization named
+// with --as (required: the audit log records who imported, and that it came from the CLI); who and where are
+// resolved by src/services/quality/cli-import.ts. The file is hashed first (a file imported before is answered at
+// once), then streamed with a progress bar on stderr.
 // Exit codes: 0 imported (or already imported), 1 file rejected ("line N: reason" on stderr) or refused,
-// 2 usage (unknown kind, missing file, no such supplier or engagement, bad mapping).
+// 2 usage (unknown kind, missing file, --as missing or not a member, no such supplier or engagement, bad mapping).
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Argument, type Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { listEngagementsFor } from '../../db/repositories/engagements.js';
-import { findOrganization, listMembersOfOrganization } from '../../db/repositories/organizations.js';
-import { findUserById } from '../../db/repositories/users.js';
 import type { ImportKind } from '../../domain/quality/index.js';
 import { openRuntime } from '../../runtime.js';
-import { principalForCli } from '../../services/accounts.js';
-import type { Actor } from '../../services/authz.js';
-import type { ServiceContext } from '../../services/context.js';
-import { isOpen } from '../../services/engagements.js';
-import { AppError } from '../../services/errors.js';
-import { ImportRejectedError, importQualityFile, parseMappingText, type ImportFormat } from '../../services/imports.js';
+import type { ServiceContext } from '../../services/shared/context.js';
+import { AppError } from '../../services/shared/errors.js';
+import { CliTargetError, cliImportTarget } from '../../services/quality/cli-import.js';
+import { ImportRejectedError, importQualityFile, parseMappingText, type ImportFormat } from '../../services/quality/imports.js';
 import { addDatabaseOption } from './database-option.js';
 
 export const EXIT_REJECTED = 1;
@@ -53,35 +50,6 @@ function mappingText(value: string | undefined): string | undefined {
   return readFileSync(value, 'utf8');
 }
 
-/** The acting member: --as, else the supplier's first owner, admin or member. */
-async function actorFor(ctx: ServiceContext, supplierId: string, as: string | undefined): Promise<Actor> {
-  const org = await findOrganization(ctx.handle.db, supplierId);
-  if (!org || org.kind !== 'supplier') throw new UsageError(`--supplier: no supplier organization ${supplierId}`);
-  if (as) {
-    try {
-      return await principalForCli(ctx, as.trim().toLowerCase(), supplierId);
-    } catch {
-      throw new UsageError(`--as: ${as} is not a member of ${org.name}`);
-    }
-  }
-  const rank: Record<string, number> = { owner: 0, admin: 1, member: 2 };
-  const members = (await listMembersOfOrganization(ctx.handle.db, supplierId)).filter((m) => m.role in rank).sort((a, b) => rank[a.role]! - rank[b.role]! || a.created_at.localeCompare(b.created_at));
-  if (!members[0]) throw new UsageError(`${org.name} has no member who may import; name one with --as`);
-  return principalForCli(ctx, members[0].email, supplierId);
-}
-
-async function engagementFor(ctx: ServiceContext, actor: Actor, id: string | undefined): Promise<{ id: string; title: string }> {
-  const open = (await listEngagementsFor(ctx.handle.db, actor.organizationId, { role: 'supplier', limit: 200 })).filter((e) => isOpen(e.phase));
-  if (id) {
-    const e = open.find((x) => x.id === id);
-    if (!e) throw new UsageError(`--engagement: no open engagement ${id} of this supplier`);
-    return e;
-  }
-  if (open.length === 1) return open[0]!;
-  if (open.length === 0) throw new UsageError('the supplier has no open engagement to import into');
-  throw new UsageError(`the supplier has ${open.length} open engagements; choose one with --engagement:\n${open.map((e) => `  ${e.id}  ${e.title}`).join('\n')}`);
-}
-
 async function sha256Of(file: string): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
@@ -101,10 +69,10 @@ export function registerImportCommand(program: Command): void {
       .argument('<file>', 'CSV with a header line, or JSON Lines (.jsonl/.ndjson)')
       .requiredOption('--supplier <id>', 'the supplier organization whose data this is')
       .option('--engagement <id>', 'the engagement to share it into (default: the supplier’s only open engagement)')
-      .option('--mapping <json-or-file>', 'source column per field, e.g. {"lot":"Batch No","value":"Messwert"}')
+      .option('--mapping <json-or-file>', 'source column per field, e.g. {"lot":"Batch No","value":"Messwert"}; a wide batch file (one column per characteristic) maps each as {"characteristic:bore_diameter":"Bore D1"}')
       .option('--format <format>', 'csv or jsonl (default: from the file name, else sniffed)')
       .option('--decimal-comma', 'numbers use a decimal comma, e.g. 32,012 (no thousands separators); default: decimal point')
-      .option('--as <email>', 'act as this member of the supplier (default: its first owner, admin or member)')
+      .option('--as <email>', 'act as this member of the supplier (required; the audit log records it)')
       .option('--no-progress', 'no progress bar')
       .option('--json', 'print the import as JSON'),
   ).action(async (kindArg: string, file: string, opts: ImportCliOptions) => {
@@ -122,8 +90,14 @@ export function registerImportCommand(program: Command): void {
         throw err;
       }
       ctx = await openRuntime({ databaseUrl: opts.database, dataDir: opts.dataDir });
-      const actor = await actorFor(ctx, opts.supplier, opts.as);
-      const engagement = await engagementFor(ctx, actor, opts.engagement);
+      let target;
+      try {
+        target = await cliImportTarget(ctx, { supplierId: opts.supplier, as: opts.as, engagementId: opts.engagement });
+      } catch (err) {
+        if (err instanceof CliTargetError) throw new UsageError(err.message);
+        throw err;
+      }
+      const { actor, engagement } = target;
       const size = statSync(file).size;
       const knownSha256 = await sha256Of(file);
       if (opts.progress !== false) {
@@ -157,7 +131,7 @@ export function registerImportCommand(program: Command): void {
       else if (view.duplicate) {
         process.stdout.write(`already imported on ${view.completedAt ?? view.createdAt} as import ${view.id} (${view.rows} rows): nothing added\n`);
       } else {
-        const by = (await findUserById(ctx.handle.db, actor.userId))?.email ?? actor.userId;
+        const by = target.actorEmail;
         const what = kind === 'batches' ? `${view.summary.lots as number} lots` : `${(view.summary.lines as string[]).length} lines`;
         process.stdout.write(`imported ${view.rows.toLocaleString('en-US')} rows (${what}) from ${basename(file)} into "${engagement.title}" as ${by}: import ${view.id}\n`);
       }

@@ -1,7 +1,8 @@
 // `bonafide spc <file.csv> [--column value] [--subgroup-size N] [--lsl X] [--usl Y] [--json] [--points]`:
 // control chart, capability and Nelson-rule signals of one measured characteristic (domain/spc).
 //
-// The CSV is streamed (csv-parse) into a growable Float64Array. It has a header row naming the column (default
+// The CSV is streamed (the domain's RFC 4180 CsvReader, the one the imports and the web use) into a growable
+// Float64Array. It has a header row naming the column (default
 // "value"), or is a single column (with or without a header). Exit codes: 0 analysed, 1 bad data (a value that is
 // not a number — with its line number —, too few values), 2 usage error (missing or unreadable file, bad option,
 // column not found). Unknown options are commander usage errors, thrown as CommanderError (own exitOverride) for
@@ -9,7 +10,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parse } from 'csv-parse';
 import {
   analyzeSpc,
   MAX_SUBGROUP_SIZE,
@@ -17,6 +17,7 @@ import {
   subgroupLayout,
   type SpcResult,
 } from '../../domain/spc/index.js';
+import { CsvReader } from '../../domain/quality/records.js';
 
 export const EXIT_BAD_DATA = 1;
 export const EXIT_USAGE = 2;
@@ -72,27 +73,25 @@ export interface ReadColumnResult {
  */
 export async function readCsvColumn(file: string, column: string | undefined): Promise<ReadColumnResult> {
   const wanted = column ?? 'value';
-  const parser = createReadStream(file).pipe(
-    parse({ info: true, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }),
-  );
   const out = new GrowableFloat64();
   let index = -1;
   let name = wanted;
   let headerless = false;
-  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const { record, info } = item;
+  const onRecord = (fields: string[], line: number): void => {
+    const record = fields.map((cell) => cell.trim());
+    if (record.length === 1 && record[0] === '') return; // a line of blanks
     if (index < 0) {
       const found = record.findIndex((cell) => cell.toLowerCase() === wanted.toLowerCase());
       if (found >= 0) {
         index = found;
         name = record[found]!;
-        continue;
+        return;
       }
       if (record.length === 1 && column === undefined) {
         index = 0;
         if (parseMeasurement(record[0]!) === undefined) {
           name = record[0]!; // a single column with its own header name
-          continue;
+          return;
         }
         headerless = true;
         name = 'column 1';
@@ -103,11 +102,15 @@ export async function readCsvColumn(file: string, column: string | undefined): P
       }
     }
     const cell = record[index];
-    if (cell === undefined || cell === '') throw new DataError(`line ${info.lines}: no value in column "${name}"`);
+    if (cell === undefined || cell === '') throw new DataError(`line ${line}: no value in column "${name}"`);
     const v = parseMeasurement(cell);
-    if (v === undefined) throw new DataError(`line ${info.lines}: "${cell}" is not a number (column "${name}")`);
+    if (v === undefined) throw new DataError(`line ${line}: "${cell}" is not a number (column "${name}")`);
     out.push(v);
-  }
+  };
+  // Comma-separated: "3,5" is two cells, never a decimal comma (parseMeasurement accepts points only).
+  const reader = new CsvReader({ delimiter: ',' });
+  for await (const chunk of createReadStream(file, { encoding: 'utf8' })) reader.push(chunk as string, onRecord);
+  reader.end(onRecord);
   if (index < 0) throw new DataError('the file has no rows');
   return { values: out.view(), column: name, headerless };
 }

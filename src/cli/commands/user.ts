@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { NewOrganizationInput, Password } from '../../contracts/accounts.js';
 import { Email, Id, Role } from '../../contracts/common.js';
-import { createUserFromCli } from '../../services/accounts.js';
+import { createUserFromCli } from '../../services/accounts/accounts.js';
 import { openRuntime } from '../../runtime.js';
 import { addDatabaseOption } from './database-option.js';
 

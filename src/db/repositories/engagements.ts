@@ -41,6 +41,22 @@ export async function updateEngagement(db: Executor, id: string, patch: Partial<
   await db.updateTable('engagements').set(patch).where('id', '=', id).execute();
 }
 
+/**
+ * Writes the patch only while the engagement is still in `phase`, and says whether it did. The conditional update
+ * is how a decision is checked and written in one step: on PostgreSQL it takes the row's lock, so a concurrent
+ * decision waits, then finds the phase moved; on SQLite writers are serialized anyway. With no patch it only takes
+ * the lock (a hold, a waiver: decided on the phase as it still is).
+ */
+export async function updateEngagementInPhase(db: Executor, id: string, phase: string, patch: Partial<EngagementRow> = {}): Promise<boolean> {
+  const r = await db
+    .updateTable('engagements')
+    .set({ phase, ...patch })
+    .where('id', '=', id)
+    .where('phase', '=', phase)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export async function insertGateDecision(db: Executor, row: GateDecisionRow) {
   await db.insertInto('gate_decisions').values(row).execute();
 }
@@ -122,6 +138,24 @@ export function findPolicyFor(db: Executor, organizationId: string, id: string) 
 export function findPolicyById(db: Executor, id: string) {
   return db.selectFrom('policies').selectAll().where('id', '=', id).executeTakeFirst();
 }
+/** Policies by id (a policy row never changes once written: a new version is a new row). */
+export function findPoliciesByIds(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('policies').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+}
+
+/** Version heads (no documents) of the given keys: shipped ones and those of the given organizations. */
+export function listPolicyVersions(db: Executor, organizationIds: readonly string[], keys: readonly string[]) {
+  if (keys.length === 0) return Promise.resolve([]);
+  const orgs = [...new Set(organizationIds)];
+  return db
+    .selectFrom('policies')
+    .select(['id', 'key', 'version', 'organization_id'])
+    .where('key', 'in', [...new Set(keys)])
+    .where((eb) => (orgs.length ? eb.or([eb('organization_id', 'is', null), eb('organization_id', 'in', orgs)]) : eb('organization_id', 'is', null)))
+    .execute();
+}
+
 export function findShippedPolicy(db: Executor, key: string, version: number) {
   return db.selectFrom('policies').selectAll().where('organization_id', 'is', null).where('key', '=', key).where('version', '=', version).executeTakeFirst();
 }

@@ -2,7 +2,8 @@ import type { Selectable } from 'kysely';
 import type { EvidenceClaimLinksTable, EvidenceTable } from '../schema.js';
 import type { Executor } from './executor.js';
 
-export type EvidenceRow = Selectable<EvidenceTable>;
+/** Rows written before migration 013, and by code that writes no system title, leave the title code out. */
+export type EvidenceRow = Omit<Selectable<EvidenceTable>, 'title_key' | 'title_params'> & { title_key?: string | null; title_params?: string | null };
 export type EvidenceLinkRow = Selectable<EvidenceClaimLinksTable>;
 
 export async function insertEvidence(db: Executor, row: EvidenceRow) {
@@ -106,4 +107,10 @@ export function listEvidenceFiles(db: Executor, evidenceIds: string[]) {
     .select(['evidence_files.evidence_id', 'files.id', 'files.filename', 'files.media_type', 'files.size', 'files.sha256', 'files.organization_id'])
     .where('evidence_files.evidence_id', 'in', evidenceIds)
     .execute();
+}
+
+/** Evidence among these ids whose title the system wrote with a code (title_key), with that title and its code. */
+export function findGeneratedTitles(db: Executor, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('evidence').select(['id', 'title', 'title_key', 'title_params']).where('id', 'in', ids).where('title_key', 'is not', null).execute();
 }

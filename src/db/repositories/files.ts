@@ -12,6 +12,11 @@ export function findOwnFileBySha(db: Executor, organizationId: string, sha256: s
   return db.selectFrom('files').selectAll().where('organization_id', '=', organizationId).where('sha256', '=', sha256).executeTakeFirst();
 }
 
+/** Any file by id, whoever owns it: only for callers that decided access another way (an evidence share). */
+export function findFileById(db: Executor, id: string): Promise<FileRow | undefined> {
+  return db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 /** A file the organization owns or that was shared with it; anything else is invisible. */
 export function findVisibleFile(db: Executor, organizationId: string, id: string): Promise<FileRow | undefined> {
   return db

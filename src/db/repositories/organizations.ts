@@ -1,5 +1,6 @@
-import type { Selectable } from 'kysely';
-import type { MembershipsTable, OrganizationIdentifiersTable, OrganizationsTable } from '../schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import { prepared } from '../prepared.js';
+import type { Database, MembershipsTable, OrganizationIdentifiersTable, OrganizationsTable } from '../schema.js';
 import type { Executor } from './executor.js';
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -12,6 +13,11 @@ export async function insertOrganization(db: Executor, row: OrganizationRow): Pr
 
 export function findOrganization(db: Executor, id: string): Promise<OrganizationRow | undefined> {
   return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findOrganizations(db: Executor, ids: readonly string[]): Promise<OrganizationRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('organizations').selectAll().where('id', 'in', [...new Set(ids)]).execute();
 }
 
 export async function updateOrganization(
@@ -49,8 +55,14 @@ export async function searchOrganizations(
   return q.orderBy('name').limit(f.limit).execute();
 }
 
+const identifiersOfOne = prepared((db: Kysely<Database>, organizationId: string) =>
+  db.selectFrom('organization_identifiers').selectAll().where('organization_id', '=', organizationId).orderBy('created_at'),
+);
+
 export function listIdentifiers(db: Executor, organizationIds: string[]): Promise<IdentifierRow[]> {
   if (organizationIds.length === 0) return Promise.resolve([]);
+  // One organization (the caller's own, most of the time): the same SQL every time, compiled once.
+  if (organizationIds.length === 1) return identifiersOfOne(db, organizationIds[0]!);
   return db
     .selectFrom('organization_identifiers')
     .selectAll()
@@ -77,15 +89,18 @@ export function findMembership(db: Executor, userId: string, organizationId: str
     .executeTakeFirst();
 }
 
-export function listMembershipsOfUser(db: Executor, userId: string) {
-  return db
+const membershipsOfUser = prepared((db: Kysely<Database>, userId: string) =>
+  db
     .selectFrom('memberships')
     .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
     .selectAll('organizations')
     .select(['memberships.role as role', 'memberships.created_at as member_since'])
     .where('memberships.user_id', '=', userId)
-    .orderBy('organizations.name')
-    .execute();
+    .orderBy('organizations.name'),
+);
+
+export function listMembershipsOfUser(db: Executor, userId: string) {
+  return membershipsOfUser(db, userId);
 }
 
 export function listMembersOfOrganization(db: Executor, organizationId: string) {

@@ -14,9 +14,6 @@ export function listSites(db: Executor, organizationId: string): Promise<SiteRow
 export function findSite(db: Executor, organizationId: string, id: string): Promise<SiteRow | undefined> {
   return db.selectFrom('sites').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
 }
-export async function updateSite(db: Executor, id: string, patch: Partial<SiteRow>) {
-  await db.updateTable('sites').set(patch).where('id', '=', id).execute();
-}
 
 export async function insertClaim(db: Executor, row: ClaimRow) {
   await db.insertInto('claims').values(row).execute();

@@ -22,9 +22,6 @@ export async function updateSpecification(db: Executor, id: string, patch: Parti
 export function findOwnSpecification(db: Executor, organizationId: string, id: string): Promise<SpecificationRow | undefined> {
   return db.selectFrom('specifications').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
 }
-export function findSpecificationById(db: Executor, id: string): Promise<SpecificationRow | undefined> {
-  return db.selectFrom('specifications').selectAll().where('id', '=', id).executeTakeFirst();
-}
 export function findActiveSpecificationByProduct(db: Executor, organizationId: string, productKey: string): Promise<SpecificationRow | undefined> {
   return db
     .selectFrom('specifications')

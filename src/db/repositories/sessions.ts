@@ -1,5 +1,6 @@
-import type { Selectable } from 'kysely';
-import type { ApiTokensTable, SessionsTable } from '../schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import { prepared } from '../prepared.js';
+import type { ApiTokensTable, Database, SessionsTable } from '../schema.js';
 import type { Executor } from './executor.js';
 
 export type SessionRow = Selectable<SessionsTable>;
@@ -9,12 +10,8 @@ export async function insertSession(db: Executor, row: SessionRow): Promise<void
   await db.insertInto('sessions').values(row).execute();
 }
 
-export function findLiveSession(db: Executor, id: string, nowIso: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', nowIso).executeTakeFirst();
-}
-
-export async function findLiveSessionWithActor(db: Executor, id: string, nowIso: string) {
-  const r = await db
+const liveSessionWithActor = prepared((db: Kysely<Database>, id: string, nowIso: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('memberships', (j) =>
@@ -39,11 +36,55 @@ export async function findLiveSessionWithActor(db: Executor, id: string, nowIso:
       'organizations.kind as kind',
     ])
     .where('sessions.id', '=', id)
-    .where('sessions.expires_at', '>', nowIso)
-    .executeTakeFirst();
+    .where('sessions.expires_at', '>', nowIso),
+);
+
+/** A live session with its user and the role in its current organization, in one query (every cookie request). */
+export async function findLiveSessionWithActor(db: Executor, id: string, nowIso: string) {
+  const [r] = await liveSessionWithActor(db, id, nowIso);
   if (!r) return undefined;
   return {
     session: { id: r.s_id, user_id: r.s_user_id, current_organization_id: r.s_org, csrf_token: r.s_csrf, created_at: r.s_created, expires_at: r.s_expires },
+    user: { id: r.u_id, email: r.u_email, display_name: r.u_name, password_hash: r.u_hash, locale: r.u_locale, time_zone: r.u_tz, created_at: r.u_created },
+    role: r.role,
+    organizationKind: r.kind,
+  };
+}
+
+/**
+ * A live (unrevoked) API token with its user and the user's role in the token's organization, in one query — the
+ * lookup every Bearer request makes. No row when the token is unknown or revoked; role null when its creator has
+ * left the organization.
+ */
+const tokenWithActor = prepared((db: Kysely<Database>, hash: string) =>
+  db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .leftJoin('memberships', (j) => j.onRef('memberships.user_id', '=', 'api_tokens.user_id').onRef('memberships.organization_id', '=', 'api_tokens.organization_id'))
+    .leftJoin('organizations', 'organizations.id', 'memberships.organization_id')
+    .select([
+      'api_tokens.id as t_id',
+      'api_tokens.organization_id as t_org',
+      'api_tokens.last_used_at as t_last_used',
+      'users.id as u_id',
+      'users.email as u_email',
+      'users.display_name as u_name',
+      'users.password_hash as u_hash',
+      'users.locale as u_locale',
+      'users.time_zone as u_tz',
+      'users.created_at as u_created',
+      'memberships.role as role',
+      'organizations.kind as kind',
+    ])
+    .where('api_tokens.token_hash', '=', hash)
+    .where('api_tokens.revoked_at', 'is', null),
+);
+
+export async function findApiTokenWithActor(db: Executor, hash: string) {
+  const [r] = await tokenWithActor(db, hash);
+  if (!r) return undefined;
+  return {
+    token: { id: r.t_id, organization_id: r.t_org, last_used_at: r.t_last_used },
     user: { id: r.u_id, email: r.u_email, display_name: r.u_name, password_hash: r.u_hash, locale: r.u_locale, time_zone: r.u_tz, created_at: r.u_created },
     role: r.role,
     organizationKind: r.kind,
@@ -64,10 +105,6 @@ export async function deleteExpiredSessions(db: Executor, nowIso: string): Promi
 
 export async function insertApiToken(db: Executor, row: ApiTokenRow): Promise<void> {
   await db.insertInto('api_tokens').values(row).execute();
-}
-
-export function findApiTokenByHash(db: Executor, hash: string): Promise<ApiTokenRow | undefined> {
-  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
 }
 
 export async function touchApiToken(db: Executor, id: string, at: string): Promise<void> {

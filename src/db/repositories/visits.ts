@@ -69,6 +69,12 @@ export async function updateVisit(db: Executor, id: string, patch: Partial<Visit
   await db.updateTable('visits').set(patch).where('id', '=', id).execute();
 }
 
+/** Writes the patch only while the visit is still in `status`; false when another request changed it first. */
+export async function updateVisitInStatus(db: Executor, id: string, status: string, patch: Partial<VisitRow>): Promise<boolean> {
+  const r = await db.updateTable('visits').set(patch).where('id', '=', id).where('status', '=', status).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export interface VisitAccess {
   visit: VisitRow;
   engagement: EngagementRow;
@@ -147,8 +153,14 @@ export function listSlots(db: Executor, engagementId: string, statuses: string[]
     .orderBy('visit_proposals.start_at')
     .execute();
 }
-export function findProposal(db: Executor, id: string) {
-  return db.selectFrom('visit_proposals').selectAll().where('id', '=', id).executeTakeFirst();
+/**
+ * A proposal of one engagement (a supplier's open slot) or of one visit (dates proposed for it): the parent, which
+ * the caller found through the tenant-scoped finders, is in the WHERE, so another engagement's proposal is missing.
+ */
+export function findProposalOf(db: Executor, of: { engagementId: string } | { visitId: string }, id: string) {
+  let q = db.selectFrom('visit_proposals').selectAll().where('id', '=', id);
+  q = 'visitId' in of ? q.where('visit_id', '=', of.visitId) : q.where('engagement_id', '=', of.engagementId);
+  return q.executeTakeFirst();
 }
 export async function updateProposal(db: Executor, id: string, patch: Partial<VisitProposalRow>) {
   await db.updateTable('visit_proposals').set(patch).where('id', '=', id).execute();

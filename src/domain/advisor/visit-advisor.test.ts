@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AdvisorRule, VerificationPolicy } from '../../contracts/policy.js';
+import type { AdvisorRule, VerificationPolicy } from '../policy/types.js';
 import { DEFAULT_CROSS_BORDER_POLICY, DEFAULT_DOMESTIC_POLICY } from '../policy/default-policies.js';
 import { NOW, claim, daysAgo, daysFromNow, engagement, ev } from '../readiness/test-fixtures.js';
 import type { ReadinessClaim, ReadinessEngagement, ReadinessEvidence, VisitAdvisorInput } from '../readiness/types.js';

@@ -2,12 +2,12 @@
 // knows how to evaluate each typed condition and names every rule that fired with the evidence behind it.
 import type {
   AdvisorCondition,
-  CapacityPeriod,
   SimpleAdvisorCondition,
   VerificationPolicy,
-} from '../../contracts/policy.js';
-import { assessClaims, claimsInScope } from '../readiness/claims.js';
-import { DAYS_PER_MONTH, isInForce, qmsCertificates, selectEvidence } from '../readiness/evidence.js';
+} from '../policy/types.js';
+import { assessClaims, claimsInScope } from '../claims/status.js';
+import { perMonth, type ClaimPeriod } from '../periods.js';
+import { isInForce, qmsCertificates, selectEvidence } from '../readiness/evidence.js';
 import { provenanceAtLeast } from '../model.js';
 import type {
   ClaimAssessment,
@@ -19,18 +19,7 @@ import type {
 
 export type { VisitAdvice, VisitAdvisorInput, VisitRecommendation, FiredRule } from '../readiness/types.js';
 
-/** How many of a period fit in one month. */
-const PER_MONTH: Record<CapacityPeriod, number> = {
-  day: DAYS_PER_MONTH,
-  week: DAYS_PER_MONTH / 7,
-  month: 1,
-  quarter: 1 / 3,
-  year: 1 / 12,
-};
-
-export function perMonth(value: number, period: CapacityPeriod): number {
-  return value * PER_MONTH[period];
-}
+export { perMonth };
 
 export interface ConditionOutcome {
   holds: boolean;
@@ -74,6 +63,10 @@ function evaluateSimple(cond: SimpleAdvisorCondition, ctx: AdvisorContext): Cond
       );
       return list.length >= cond.min ? yes(list.map((e) => e.id)) : no();
     }
+    case 'verified_track_record': {
+      const list = evidence.filter((e) => e.verifiedCredential === true && isInForce(e, now));
+      return list.length >= cond.min ? yes(list.map((e) => e.id)) : no();
+    }
     case 'certification_held': {
       const { counted } = selectEvidence(
         evidence,
@@ -91,7 +84,7 @@ function evaluateSimple(cond: SimpleAdvisorCondition, ctx: AdvisorContext): Cond
       const capacity = claimsInScope(input.claims, engagement.productLines).filter(
         (c) => c.type === 'capacity' && c.value != null && c.period != null,
       );
-      const total = capacity.reduce((sum, c) => sum + perMonth(c.value as number, c.period as CapacityPeriod), 0);
+      const total = capacity.reduce((sum, c) => sum + perMonth(c.value as number, c.period as ClaimPeriod), 0);
       return total > perMonth(cond.units, cond.period) ? yes([], capacity.map((c) => c.id)) : no();
     }
     case 'contradicted_claims': {

@@ -11,8 +11,10 @@ import {
   workingDaysOf,
   type CapacityPeriod,
 } from './types.js';
+import { DEFAULT_CAPACITY_TOLERANCE, meetsCapacityTolerance } from '../claims/status.js';
 
-export const DEFAULT_CAPACITY_TOLERANCE = 0.8;
+export { DEFAULT_CAPACITY_TOLERANCE };
+
 
 /** A quantity per period; week and month state their working days so they can be converted. */
 export interface PeriodQuantity {
@@ -122,8 +124,7 @@ export function compareToClaim(input: CompareToClaimInput): ClaimComparison {
 
   const threshold = clean(tolerance * claimed);
   const ratio = observed / claimed;
-  // Compare with a relative epsilon so that a value exactly at the tolerance (e.g. 28 of 35 at 80 %) counts.
-  const supported = observed >= threshold - 1e-9 * Math.max(1, Math.abs(threshold));
+  const supported = meetsCapacityTolerance(observed, claimed, tolerance);
   const status = supported ? 'supported' : 'contradicted';
   const per = basisText(basis);
   const explanation =

@@ -15,7 +15,7 @@
 // Weeks are ISO weeks (Monday to Sunday). A day counts only when it has logs, so "per day" is per production day.
 // The table (byPeriod) and the series stay monthly; the series' values are on the claim's basis.
 // Cost: one pass to group, then sorts — O(n log n) overall (O(w·n log n) for the rolling series of w months).
-import { timeZoneOffsetMs } from '../communication/response-times.js';
+import { wallClockMs } from '../time/zones.js';
 import { CAPACITY_PERIODS, CapacityInputError, clean, formatNumber, requireFinite, type CapacityPeriod } from './types.js';
 
 export interface ProductionLogRow {
@@ -169,7 +169,7 @@ function checkRow(row: ProductionLogRow, i: number, timeZone?: string): { localM
   if (row.downtimeMinutes > row.plannedMinutes) {
     throw new CapacityInputError(f('downtimeMinutes'), `${f('downtimeMinutes')} must not exceed plannedMinutes`);
   }
-  const localMs = timeZone ? start + timeZoneOffsetMs(start, timeZone) : start;
+  const localMs = timeZone ? wallClockMs(start, timeZone) : start;
   const d = new Date(localMs);
   return { localMs, month: d.getUTCFullYear() * 12 + d.getUTCMonth() };
 }

@@ -1,8 +1,11 @@
 // Capacity: observed on a visit, demonstrated from production logs, and either held against a claim.
 export {
   CAPACITY_PERIODS,
+  CLAIM_PERIODS,
   CapacityInputError,
+  comparisonBasis,
   type CapacityPeriod,
+  type ClaimPeriod,
 } from './types.js';
 export {
   observedCapacity,

@@ -1,7 +1,21 @@
 // Capacity: shared vocabulary and helpers. Pure, no I/O.
 
-export const CAPACITY_PERIODS = ['day', 'week', 'month'] as const;
-export type CapacityPeriod = (typeof CAPACITY_PERIODS)[number];
+import { CAPACITY_PERIODS, CLAIM_PERIODS, isCapacityPeriod, MONTHS_IN, type CapacityPeriod, type ClaimPeriod } from '../periods.js';
+
+// The periods live in domain/periods.ts; re-exported for the capacity modules.
+export { CAPACITY_PERIODS, CLAIM_PERIODS, type CapacityPeriod, type ClaimPeriod };
+
+/**
+ * The basis a claim is compared on, and the factor from that basis back to the claim's own period: a claim per
+ * day, week or month is compared as stated; one per quarter or year per month (a quarter is three calendar months,
+ * a year twelve), so production logs and visit counts can be held against it.
+ */
+export function comparisonBasis(period: ClaimPeriod): { period: CapacityPeriod; factor: number } {
+  if (isCapacityPeriod(period)) return { period, factor: 1 };
+  const months = MONTHS_IN[period as keyof typeof MONTHS_IN];
+  if (months === undefined) throw new CapacityInputError('period', `period must be one of ${CLAIM_PERIODS.join(', ')}`);
+  return { period: 'month', factor: months };
+}
 
 /** Invalid input to a capacity calculation; `field` names the offending input (e.g. "availability", "logs[3].scrap"). */
 export class CapacityInputError extends Error {

@@ -5,7 +5,6 @@ import {
   businessHoursPerDay,
   inquiryResponseStats,
   quantile,
-  timeZoneOffsetMs,
   type BusinessCalendar,
   type InquiryTiming,
 } from './response-times.js';
@@ -77,18 +76,6 @@ describe('businessHoursBetween', () => {
     );
     expect(() => businessHoursPerDay({ timeZone: 'UTC', dayStart: '9am' })).toThrow(/HH:MM/);
     expect(() => businessHoursPerDay({ timeZone: 'UTC', dayStart: '18:00', dayEnd: '09:00' })).toThrow(/after/);
-  });
-});
-
-describe('timeZoneOffsetMs', () => {
-  it.each([
-    ['Europe/Berlin winter', 'Europe/Berlin', '2024-01-15T12:00:00Z', 1],
-    ['Europe/Berlin summer', 'Europe/Berlin', '2024-07-15T12:00:00Z', 2],
-    ['Asia/Shanghai winter', 'Asia/Shanghai', '2024-01-15T12:00:00Z', 8],
-    ['Asia/Shanghai summer', 'Asia/Shanghai', '2024-07-15T12:00:00Z', 8],
-    ['America/New_York summer', 'America/New_York', '2024-07-15T12:00:00Z', -4],
-  ])('%s', (_name, tz, iso, hours) => {
-    expect(timeZoneOffsetMs(d(iso).getTime(), tz)).toBe(hours * 3_600_000);
   });
 });
 

@@ -1,6 +1,7 @@
 // Business-hours aware response times (DESIGN.md: "technical inquiries answered (median response time)").
-// Time is measured in the responder's time zone and working calendar; zone offsets come from Intl, so DST
-// changes are handled by the platform's time-zone database. Pure: no I/O.
+// Time is measured in the responder's time zone and working calendar; zone conversions go through
+// domain/time/zones.ts (the platform's time-zone database), so DST changes are handled there. Pure: no I/O.
+import { isTimeZone, localDayNumber, localDayTimeToUtcMs } from '../time/zones.js';
 
 export interface BusinessCalendar {
   /** IANA time zone of the responder, e.g. "Asia/Shanghai". */
@@ -48,7 +49,7 @@ function resolve(calendar: BusinessCalendar): ResolvedCalendar {
   const startMinute = parseClock(calendar.dayStart ?? DEFAULT_DAY_START, 'dayStart');
   const endMinute = parseClock(calendar.dayEnd ?? DEFAULT_DAY_END, 'dayEnd');
   if (endMinute <= startMinute) throw new RangeError('dayEnd must be after dayStart');
-  formatter(calendar.timeZone); // throws RangeError for an unknown zone
+  if (!isTimeZone(calendar.timeZone)) throw new RangeError(`unknown time zone: ${calendar.timeZone}`);
   return {
     timeZone: calendar.timeZone,
     workdays: new Set(calendar.workdays ?? DEFAULT_WORKDAYS),
@@ -64,69 +65,6 @@ export function businessHoursPerDay(calendar?: BusinessCalendar): number {
   if (!calendar) return DEFAULT_BUSINESS_HOURS_PER_DAY;
   const r = resolve(calendar);
   return (r.endMinute - r.startMinute) / 60;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function localParts(t: number, timeZone: string): LocalParts {
-  const parts = formatter(timeZone).formatToParts(new Date(t));
-  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
-  const hour = get('hour');
-  return {
-    year: get('year'),
-    month: get('month'),
-    day: get('day'),
-    hour: hour === 24 ? 0 : hour,
-    minute: get('minute'),
-    second: get('second'),
-  };
-}
-
-/** Offset of the zone from UTC at instant `t`, in ms (e.g. +3_600_000 for CET). */
-export function timeZoneOffsetMs(t: number, timeZone: string): number {
-  const base = Math.floor(t / 1000) * 1000;
-  const p = localParts(base, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - base;
-}
-
-/** The UTC instant of a local wall-clock time (minutes after local midnight of a civil day). */
-function zonedToUtc(civilDay: number, minutes: number, timeZone: string): number {
-  const local = civilDay * MS_PER_DAY + minutes * 60_000;
-  const first = local - timeZoneOffsetMs(local, timeZone);
-  const second = timeZoneOffsetMs(first, timeZone);
-  return local - second;
-}
-
-/** Days since 1970-01-01 of the local civil date of instant `t`. */
-function civilDayOf(t: number, timeZone: string): number {
-  const p = localParts(t, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day) / MS_PER_DAY;
 }
 
 function isoDate(civilDay: number): string {
@@ -149,13 +87,13 @@ export function businessHoursBetween(start: Date, end: Date, calendar: BusinessC
   const s = start.getTime();
   const e = end.getTime();
   if (!(e > s)) return 0;
-  const firstDay = civilDayOf(s, cal.timeZone);
-  const lastDay = civilDayOf(e, cal.timeZone);
+  const firstDay = localDayNumber(s, cal.timeZone);
+  const lastDay = localDayNumber(e, cal.timeZone);
   let ms = 0;
   for (let day = firstDay; day <= lastDay; day++) {
     if (!isWorkingDay(day, cal)) continue;
-    const open = zonedToUtc(day, cal.startMinute, cal.timeZone);
-    const close = zonedToUtc(day, cal.endMinute, cal.timeZone);
+    const open = localDayTimeToUtcMs(day, cal.startMinute, cal.timeZone);
+    const close = localDayTimeToUtcMs(day, cal.endMinute, cal.timeZone);
     const overlap = Math.min(close, e) - Math.max(open, s);
     if (overlap > 0) ms += overlap;
   }

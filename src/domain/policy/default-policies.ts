@@ -1,6 +1,7 @@
 // The shipped verification policies (DESIGN.md, "The shipped cross-border default"): a starting point admins
 // adapt. Cross-border asks for third-party verification where domestic accepts references or documents.
-import type { AdvisorRule, Requirement, VerificationPolicy } from '../../contracts/policy.js';
+import type { AdvisorRule, Requirement, VerificationPolicy } from './types.js';
+import { DEFAULT_DISCREPANCY_RULES } from '../discrepancies/rules.js';
 
 const QMS_STANDARDS = ['ISO 9001', 'ISO 13485', 'IATF 16949', 'AS9100'];
 
@@ -277,6 +278,16 @@ export const DEFAULT_ADVISOR_RULES: AdvisorRule[] = [
       zh: '没有正式的质量控制体系：既无成文的质控程序，也无有效的质量管理体系证书',
     },
   },
+  {
+    id: 'waive.verified_track_record',
+    effect: 'waive',
+    weight: 1,
+    condition: { kind: 'verified_track_record', min: 1 },
+    explanation: {
+      en: 'Verifiable track record in the shared network: a track-record credential from another buyer, verified (signature, issuer key, not revoked, not expired)',
+      zh: '在共享网络中有可验证的业绩记录：另一家采购方签发的业绩凭证已验证（签名、签发方密钥、未撤销、未过期）',
+    },
+  },
 ];
 
 // --- the policies ---------------------------------------------------------------------------------------------
@@ -300,6 +311,7 @@ export const DEFAULT_CROSS_BORDER_POLICY: VerificationPolicy = {
     thresholds: { needed: 3, recommended: 1 },
     rules: DEFAULT_ADVISOR_RULES,
   },
+  discrepancies: DEFAULT_DISCREPANCY_RULES,
 };
 
 export const DEFAULT_DOMESTIC_POLICY: VerificationPolicy = {
@@ -320,6 +332,7 @@ export const DEFAULT_DOMESTIC_POLICY: VerificationPolicy = {
     thresholds: { needed: 3, recommended: 1 },
     rules: DEFAULT_ADVISOR_RULES,
   },
+  discrepancies: DEFAULT_DISCREPANCY_RULES,
 };
 
 export const DEFAULT_POLICIES: readonly VerificationPolicy[] = [DEFAULT_CROSS_BORDER_POLICY, DEFAULT_DOMESTIC_POLICY];

@@ -5,6 +5,12 @@
 // field's name or one of its aliases ("Produced at", "produced_at" and "producedAt" all name producedAt). A
 // mapping names the source column for a field, e.g. {"lot": "Batch No", "value": "Messwert"}; mapped names are
 // matched the same way, and a mapping wins over the aliases. Columns that no field uses are ignored.
+//
+// Wide batch files (a coordinate measuring machine's export: one row per part or lot, one column per
+// characteristic) are read with a mapping of those columns to characteristics: "characteristic:<key>" names the
+// column of each characteristic, e.g. {"lot":"Part No","characteristic:bore_diameter":"Bore D1"}. Such a file has
+// no characteristic, value or unit column: each non-empty cell of a mapped column is one measurement of that
+// characteristic in the specification's unit (an empty cell: not measured on that part). See wideColumnsOf.
 
 export const IMPORT_KINDS = ['batches', 'production_logs'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -62,14 +68,56 @@ export class ColumnError extends Error {
   }
 }
 
+/** The mapping key prefix of a wide file's characteristic columns: "characteristic:<key>" → source column. */
+export const WIDE_PREFIX = 'characteristic:';
+/** Fields a wide file does not have: each mapped column is a characteristic, each cell a value in the spec's unit. */
+const WIDE_REPLACES = ['characteristic', 'value', 'unit'];
+
+/** The "characteristic:<key>" entries of a mapping, in order. */
+function wideEntries(mapping: ColumnMapping | undefined): { key: string; column: string; entry: string }[] {
+  return Object.entries(mapping ?? {})
+    .filter(([k]) => k.startsWith(WIDE_PREFIX))
+    .map(([entry, column]) => ({ key: entry.slice(WIDE_PREFIX.length).trim(), column, entry }));
+}
+
 /** Checks a mapping's keys against the fields of the kind; returns it keyed by canonical field name. */
 export function checkMapping(kind: ImportKind, mapping: ColumnMapping | undefined): Record<string, string> {
+  const wide = kind === 'batches' ? wideEntries(mapping) : [];
+  if (wide.length === 0) return checkFieldMapping(fieldsOf(kind), kind.replace('_', ' '), mapping);
+  const rest = Object.fromEntries(Object.entries(mapping!).filter(([k]) => !k.startsWith(WIDE_PREFIX)));
+  const out = checkFieldMapping(fieldsOf(kind), kind.replace('_', ' '), rest);
+  for (const f of WIDE_REPLACES) {
+    if (out[f] !== undefined) throw new ColumnError(`mapping.${f}`, `a wide file maps its characteristic columns ("${WIDE_PREFIX}<key>"); it has no ${f} column to map`);
+  }
+  const columns = new Map<string, string>();
+  for (const w of wide) {
+    if (w.key.length === 0) throw new ColumnError(`mapping.${w.entry}`, `name the characteristic after "${WIDE_PREFIX}", e.g. "${WIDE_PREFIX}bore_diameter"`);
+    if (typeof w.column !== 'string' || w.column.trim().length === 0) throw new ColumnError(`mapping.${w.entry}`, 'name the source column as a non-empty string');
+    const earlier = columns.get(normalizeHeader(w.column));
+    if (earlier !== undefined) throw new ColumnError(`mapping.${w.entry}`, `column "${w.column}" is already mapped to ${earlier}`);
+    columns.set(normalizeHeader(w.column), w.key);
+    out[`${WIDE_PREFIX}${w.key}`] = w.column;
+  }
+  return out;
+}
+
+/**
+ * The characteristic columns of a wide file, from the columns resolveColumns returned: characteristic key and the
+ * index of its column, in mapping order; null for a file with one measurement per row.
+ */
+export function wideColumnsOf(columns: ReadonlyMap<string, number>): { key: string; index: number }[] | null {
+  const out: { key: string; index: number }[] = [];
+  for (const [field, index] of columns) if (field.startsWith(WIDE_PREFIX)) out.push({ key: field.slice(WIDE_PREFIX.length), index });
+  return out.length ? out : null;
+}
+
+/** checkMapping for any set of fields (other imports, e.g. orders and deliveries, share the rules). */
+export function checkFieldMapping(fields: readonly FieldDefinition[], label: string, mapping: ColumnMapping | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!mapping) return out;
-  const fields = fieldsOf(kind);
   for (const [key, source] of Object.entries(mapping)) {
     const f = fields.find((x) => normalizeHeader(x.name) === normalizeHeader(key));
-    if (!f) throw new ColumnError(`mapping.${key}`, `unknown field ${key}; the fields of ${kind.replace('_', ' ')} are ${fields.map((x) => x.name).join(', ')}`);
+    if (!f) throw new ColumnError(`mapping.${key}`, `unknown field ${key}; the fields of ${label} are ${fields.map((x) => x.name).join(', ')}`);
     if (typeof source !== 'string' || source.trim().length === 0) throw new ColumnError(`mapping.${key}`, 'name the source column as a non-empty string');
     out[f.name] = source;
   }
@@ -81,11 +129,35 @@ export function checkMapping(kind: ImportKind, mapping: ColumnMapping | undefine
  * Throws ColumnError for a missing required field, a mapped column that is absent, or two fields in one column.
  */
 export function resolveColumns(kind: ImportKind, names: readonly string[], mapping: ColumnMapping | undefined): Map<string, number> {
-  const mapped = checkMapping(kind, mapping);
+  const wide = kind === 'batches' ? wideEntries(mapping) : [];
+  if (wide.length === 0) return resolveFieldColumns(fieldsOf(kind), kind.replace('_', ' '), names, mapping);
+  // A wide file: the other fields as usual (without characteristic, value and unit), then each mapped column.
+  checkMapping(kind, mapping);
+  const rest = Object.fromEntries(Object.entries(mapping!).filter(([k]) => !k.startsWith(WIDE_PREFIX)));
+  const result = resolveFieldColumns(
+    fieldsOf(kind).filter((f) => !WIDE_REPLACES.includes(f.name)),
+    'wide batch records',
+    names,
+    rest,
+  );
+  const normalized = names.map(normalizeHeader);
+  const taken = new Map([...result].map(([f, i]) => [i, f]));
+  for (const w of wide) {
+    const index = normalized.indexOf(normalizeHeader(w.column));
+    if (index < 0) throw new ColumnError(w.entry, `the mapping names column "${w.column}" for characteristic ${w.key}, but there is no such column (columns: ${names.join(', ')})`);
+    if (taken.has(index)) throw new ColumnError(w.entry, `column "${names[index]}" cannot be both ${taken.get(index)} and characteristic ${w.key}`);
+    taken.set(index, w.entry);
+    result.set(`${WIDE_PREFIX}${w.key}`, index);
+  }
+  return result;
+}
+
+/** resolveColumns for any set of fields. */
+export function resolveFieldColumns(fields: readonly FieldDefinition[], label: string, names: readonly string[], mapping: ColumnMapping | undefined): Map<string, number> {
+  const mapped = checkFieldMapping(fields, label, mapping);
   const normalized = names.map(normalizeHeader);
   const result = new Map<string, number>();
   const used = new Map<number, string>();
-  const fields = fieldsOf(kind);
   for (const f of fields) {
     let index = -1;
     if (mapped[f.name] !== undefined) {

@@ -1,6 +1,6 @@
 // Validation of one imported row of a batch test record or a production log. Pure; built for millions of rows
 // (a few map lookups and one regular expression per value; repeated texts are parsed once).
-import { normalizeHeader, type ImportKind } from './columns.js';
+import { normalizeHeader, WIDE_PREFIX, type ImportKind } from './columns.js';
 import { DECIMAL_COMMA_PATTERN, DECIMAL_PATTERN, normalizeUnit, pointDecimal, shiftDecimal, unitConversion, type DecimalSeparator } from './units.js';
 
 export const CRITICALITIES = ['critical', 'major', 'minor'] as const;
@@ -310,7 +310,8 @@ export class BatchRowValidator {
       }
       if (entry.byText.size < 1000) entry.byText.set(charText, ch);
     }
-    const unitText = f[c.unit] ?? '';
+    // No unit column (a wide file, see columns.ts): values are in the specification's unit.
+    const unitText = c.unit < 0 ? ch.unit : (f[c.unit] ?? '');
     let byUnit = this.conversions.get(ch);
     if (byUnit === undefined) this.conversions.set(ch, (byUnit = new Map()));
     let conv = byUnit.get(unitText);
@@ -417,3 +418,55 @@ export function validateProductionLogRow(get: FieldGetter, line: number, opts: R
 
 /** Normalizes a unit as the specification stores it. */
 export { normalizeUnit };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Wide batch files
+
+/**
+ * The measurements of a wide file's rows (one row per part or lot, one column per characteristic; see columns.ts):
+ * each non-empty cell of a characteristic column becomes the fields of one measurement — the row's own fields
+ * followed by the characteristic's key and the cell — read through `columns` like a file with one measurement per
+ * row (no unit column: the specification's unit). A refused value names its column.
+ */
+export class WideRows {
+  /** Where each field of a measurement is: the row's columns, then characteristic and value. */
+  readonly columns: Map<string, number>;
+  private readonly wide: { key: string; index: number; name: string }[];
+
+  constructor(
+    columns: ReadonlyMap<string, number>,
+    private readonly width: number,
+    names: readonly string[],
+  ) {
+    this.wide = [];
+    this.columns = new Map();
+    for (const [field, index] of columns) {
+      if (field.startsWith(WIDE_PREFIX)) this.wide.push({ key: field.slice(WIDE_PREFIX.length), index, name: names[index] ?? field });
+      else this.columns.set(field, index);
+    }
+    this.columns.set('characteristic', width);
+    this.columns.set('value', width + 1);
+  }
+
+  forEach(fields: readonly string[], line: number, each: (measurement: string[]) => void): void {
+    const g = fields.slice(0, this.width);
+    g.length = this.width + 2;
+    let measured = 0;
+    for (const w of this.wide) {
+      const cell = fields[w.index];
+      if (cell === undefined || cell.trim().length === 0) continue;
+      g[this.width] = w.key;
+      g[this.width + 1] = cell;
+      measured++;
+      try {
+        each(g as string[]);
+      } catch (err) {
+        if (err instanceof RowError && (err.field === 'value' || err.field === 'characteristic' || err.field === 'unit')) {
+          throw new RowError(line, w.name, `column "${w.name}" (${w.key}): ${err.reason}`, err.suggestedSeparator);
+        }
+        throw err;
+      }
+    }
+    if (measured === 0) throw new RowError(line, '', `no value in any characteristic column (${this.wide.map((w) => w.name).join(', ')})`);
+  }
+}

@@ -1,5 +1,40 @@
 // A sample test held against a specification: each characteristic passes or fails. Pure.
+import type { OrganizationKind, Provenance } from '../model.js';
 import { characteristicKey, type CharacteristicSpec, type Criticality } from './rows.js';
+
+/** Who ran a sample test: the buyer's own lab, the supplier's, or an independent lab. */
+export const SAMPLE_TEST_RUNNERS = ['supplier', 'buyer', 'third_party_lab'] as const;
+export type SampleTestRunner = (typeof SAMPLE_TEST_RUNNERS)[number];
+
+/**
+ * Which runners an organization may record a test of, in the order a form offers them: a buyer records its own
+ * lab's, an independent lab's or the supplier's test; a supplier its own or an independent lab's (a test run by
+ * the buyer's lab is the buyer's to record); an auditor none.
+ */
+export function sampleTestRunners(recorder: OrganizationKind): SampleTestRunner[] {
+  if (recorder === 'buyer') return ['buyer', 'third_party_lab', 'supplier'];
+  if (recorder === 'supplier') return ['supplier', 'third_party_lab'];
+  return [];
+}
+
+/**
+ * The provenance a sample test gets from who ran it and who records it (evidence/provenance-rules.ts): the buyer
+ * records an independent lab's test as third-party, its own lab's as observed, the supplier's as documented; a
+ * supplier records any test about itself as documented (it cannot make its own evidence third-party). Null when
+ * the recorder may not record that runner's test.
+ */
+export function sampleTestProvenance(recorder: OrganizationKind, runBy: SampleTestRunner): Provenance | null {
+  if (!sampleTestRunners(recorder).includes(runBy)) return null;
+  if (recorder === 'supplier') return 'documented';
+  if (runBy === 'third_party_lab') return 'third_party';
+  if (runBy === 'buyer') return 'observed';
+  return 'documented';
+}
+
+/** Whether the test report must be attached: always, except for what the verifying party observed itself. */
+export function sampleTestNeedsReport(provenance: Provenance): boolean {
+  return provenance !== 'observed';
+}
 
 export interface SampleResultInput {
   /** Sample id as written on the report, e.g. "S1". */

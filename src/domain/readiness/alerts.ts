@@ -1,6 +1,6 @@
 // Evidence that is expiring (warn at 60 and 30 days), expired (stops counting) or stale (older than a
 // requirement's maximum age).
-import type { Requirement } from '../../contracts/policy.js';
+import type { Requirement } from '../policy/types.js';
 import { MS_PER_DAY, evidenceAgeDays, isCandidate, isExpired, isInForce, normalizeLabel } from './evidence.js';
 import type { EvidenceAlert, EvidenceAlertState, ReadinessEvidence } from './types.js';
 
@@ -10,14 +10,25 @@ function renewalKey(e: ReadinessEvidence): string {
   return `${e.kind}|${normalizeLabel(e.attributes?.standard ?? e.attributes?.identifier ?? e.title)}`;
 }
 
-/** Another piece of the same kind and subject, in force and valid for longer: this one has been renewed. */
-function renewedBy(e: ReadinessEvidence, all: readonly ReadinessEvidence[], now: Date): ReadinessEvidence | undefined {
-  if (!e.validTo) return undefined;
-  const key = renewalKey(e);
-  const validTo = e.validTo.getTime();
-  return all.find(
-    (o) => o !== e && renewalKey(o) === key && isInForce(o, now) && (o.validTo == null || o.validTo.getTime() > validTo),
-  );
+/**
+ * Per kind and subject, the latest end of validity among the pieces in force (Infinity: one has no end). A piece
+ * has been renewed when another of its kind and subject, in force, is valid for longer — that is, when this latest
+ * end lies beyond its own (it cannot be its own: "longer" is strict). One pass, so readiness stays linear in the
+ * evidence instead of comparing every piece with every other.
+ */
+function latestValidityByKey(evidence: readonly ReadinessEvidence[], now: Date): Map<string, number> {
+  const latest = new Map<string, number>();
+  for (const o of evidence) {
+    if (!isInForce(o, now)) continue;
+    const key = renewalKey(o);
+    const end = o.validTo == null ? Infinity : o.validTo.getTime();
+    if (end > (latest.get(key) ?? -Infinity)) latest.set(key, end);
+  }
+  return latest;
+}
+
+function isRenewed(e: ReadinessEvidence, validTo: Date, latest: Map<string, number>): boolean {
+  return (latest.get(renewalKey(e)) ?? -Infinity) > validTo.getTime();
 }
 
 const ORDER: Record<EvidenceAlertState, number> = { expired: 0, expiring_30: 1, expiring_60: 2, stale: 3 };
@@ -33,8 +44,9 @@ export function evidenceAlerts(
 ): EvidenceAlert[] {
   const alerts: EvidenceAlert[] = [];
   const alerted = new Set<string>();
+  const latest = latestValidityByKey(evidence, now);
   for (const e of evidence) {
-    if (!e.validTo || renewedBy(e, evidence, now)) continue;
+    if (!e.validTo || isRenewed(e, e.validTo, latest)) continue;
     const msLeft = e.validTo.getTime() - now.getTime();
     const base = { evidenceId: e.id, title: e.title, kind: e.kind, validTo: e.validTo, requirementIds: [] };
     if (isExpired(e, now)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Requirement } from '../../contracts/policy.js';
+import type { Requirement } from '../policy/types.js';
 import { DEFAULT_CROSS_BORDER_POLICY, DEFAULT_DOMESTIC_POLICY } from '../policy/default-policies.js';
 import { evidenceAlerts } from './alerts.js';
 import { evaluateReadiness } from './evaluate.js';
@@ -103,6 +103,27 @@ describe('evidence alerts', () => {
       name: 'a renewal of another standard does not hide it',
       evidence: [cert('old', daysAgo(1)), cert('new', daysFromNow(1000), 'ISO 13485')],
       states: [['old', 'expired', -1]],
+    },
+    { name: 'renewed by one with no end of validity', evidence: [cert('old', daysFromNow(20)), cert('new', null)], states: [] },
+    {
+      name: 'the same end of validity is no renewal: both are expiring',
+      evidence: [cert('a', daysFromNow(20)), cert('b', daysFromNow(20))],
+      states: [['a', 'expiring_30', 20], ['b', 'expiring_30', 20]],
+    },
+    {
+      name: 'a renewal not yet valid does not count yet',
+      evidence: [cert('old', daysFromNow(20)), { ...cert('new', daysFromNow(1100)), validFrom: daysFromNow(21) }],
+      states: [['old', 'expiring_30', 20]],
+    },
+    {
+      name: 'an expired renewal does not count',
+      evidence: [cert('older', daysAgo(10)), cert('old', daysAgo(2))],
+      states: [['older', 'expired', -10], ['old', 'expired', -2]],
+    },
+    {
+      name: 'of three, only the longest-valid one stays: the middle one is renewed too',
+      evidence: [cert('a', daysFromNow(10)), cert('b', daysFromNow(40)), cert('c', daysFromNow(50))],
+      states: [['c', 'expiring_60', 50]],
     },
     { name: 'no validity period: no expiry alert', evidence: [cert('c', null)], states: [] },
     {

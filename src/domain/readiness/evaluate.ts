@@ -1,10 +1,10 @@
 // Readiness of an engagement for its current phase: every requirement explained, the two sub-scores with their
 // inputs, contradicted claims, and evidence alerts. Pure: the same input always gives the same result.
-import type { Requirement } from '../../contracts/policy.js';
+import type { Requirement } from '../policy/types.js';
 import { adviseVisit } from '../advisor/visit-advisor.js';
 import { nextPhase, OPEN_PHASES, type OpenPhase } from '../model.js';
 import { evidenceAlerts } from './alerts.js';
-import { assessClaims, claimsInScope } from './claims.js';
+import { assessClaims, claimsInScope } from '../claims/status.js';
 import { explain, renderEnglish } from './messages.js';
 import { evaluateRequirement, notApplicableBecause, type EvaluationContext } from './requirements.js';
 import { behaviouralScore, formalScore } from './scores.js';

@@ -1,10 +1,9 @@
 // Shared predicates on evidence: validity, age, subject matching, and which evidence counts for a criterion.
-import type { EvidenceSubject } from '../../contracts/policy.js';
+import type { EvidenceSubject } from '../policy/types.js';
 import { provenanceAtLeast, provenanceRank, type EvidenceKind, type Provenance } from '../model.js';
 import type { EvidenceVerdict, ReadinessEvidence } from './types.js';
 
 export const MS_PER_DAY = 86_400_000;
-export const DAYS_PER_MONTH = 365.25 / 12;
 
 /** Quality-management system standards (formal QC system). */
 export const QMS_STANDARDS: readonly string[] = ['ISO 9001', 'ISO 13485', 'IATF 16949', 'AS9100'];

@@ -48,10 +48,11 @@ function rejections(p: ExplanationParams): string {
 
 const PILOT_ISSUES_EN: Record<string, (p: ExplanationParams) => string> = {
   in_progress: (p) => `it is still running (${fmt(p.elapsedMonths)} of ${fmt(p.plannedMonths)} planned months)`,
-  too_short: (p) => `it is planned for ${fmt(p.plannedMonths)} months, less than ${fmt(p.minMonths)}`,
-  too_long: (p) => `it is planned for ${fmt(p.plannedMonths)} months, more than ${fmt(p.maxMonths)}`,
+  too_short: (p) => `it is planned for ${fmt(p.plannedMonths)} months, less than ${fmt(p.minMonths)}${p.durationReason ? ` (reason given: ${p.durationReason})` : ''}`,
+  too_long: (p) => `it is planned for ${fmt(p.plannedMonths)} months, more than ${fmt(p.maxMonths)}${p.durationReason ? ` (reason given: ${p.durationReason})` : ''}`,
   no_kpis: () => 'no KPIs are defined',
   no_evaluation_points: () => 'no evaluation points are scheduled',
+  final_review_missing: () => 'its final evaluation point has not been reviewed',
 };
 
 const CADENCE_ISSUES_EN: Record<string, (p: ExplanationParams) => string> = {
@@ -98,7 +99,8 @@ const RENDER_EN: Record<string, (p: ExplanationParams) => string> = {
 
   'pilot.none': (p) => `No pilot has been set up (${fmt(p.minMonths)}–${fmt(p.maxMonths)} months with KPIs and evaluation points).`,
   'pilot.met': (p) =>
-    `The pilot ran ${fmt(p.elapsedMonths)} months with ${plural(p.kpis, 'KPI')} and ${plural(p.evaluationPoints, 'evaluation point')}.`,
+    `The pilot ran ${fmt(p.elapsedMonths)} months with ${plural(p.kpis, 'KPI')} and ${plural(p.evaluationPoints, 'evaluation point')}${p.passedOn ? `; its final review passed it on ${p.passedOn}` : ''}.`,
+  'pilot.stopped': (p) => `The pilot was stopped at a review on ${p.stoppedOn}, after ${fmt(p.elapsedMonths)} months; a new pilot is needed.`,
   'pilot.partly_met': (p) =>
     `The pilot is set up, but ${list(p.issues)
       .map((i) => PILOT_ISSUES_EN[i]?.(p) ?? words(i))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Requirement, VerificationPolicy } from '../../contracts/policy.js';
+import type { Requirement, VerificationPolicy } from '../policy/types.js';
 import type { OpenPhase, RequirementState } from '../model.js';
 import { evaluateReadiness } from './evaluate.js';
 import { NOW, claim, daysAgo, daysFromNow, engagement, ev, policyWith, readinessInput, title } from './test-fixtures.js';
@@ -261,15 +261,19 @@ describe('pilot requirement', () => {
     plannedEndAt: daysAgo(10),
     kpis: 4,
     evaluationPoints: 3,
+    finalReview: { id: 'review-final', decision: 'continue' as const, at: daysAgo(9) },
     ...extra,
   });
   const kpi = ev({ id: 'kpi-1', kind: 'kpi_measurement', sharedAt: daysAgo(60) });
   const earlyKpi = ev({ id: 'kpi-0', kind: 'kpi_measurement', sharedAt: daysAgo(200) });
   it.each<Case>([
     { name: 'no pilot', input: {}, state: 'unmet', key: 'pilot.none' },
-    { name: 'completed 4.6-month pilot', input: { pilot: pilot(), evidence: [kpi, earlyKpi] }, state: 'met', evidenceIds: ['kpi-1'] },
+    { name: 'completed 4.6-month pilot, final review passed', input: { pilot: pilot(), evidence: [kpi, earlyKpi] }, state: 'met', evidenceIds: ['kpi-1'], why: /final review passed it/ },
     { name: 'ended early after 2 months', input: { pilot: pilot({ endedAt: daysAgo(90) }) }, state: 'partly_met', why: /less than 3/ },
-    { name: 'still running', input: { pilot: pilot({ startedAt: daysAgo(30), plannedEndAt: daysFromNow(120) }) }, state: 'partly_met', why: /still running/ },
+    { name: 'shorter, with the reason shown', input: { pilot: pilot({ endedAt: daysAgo(90), durationReason: 'bridge volume' }) }, state: 'partly_met', why: /less than 3 \(reason given: bridge volume\)/ },
+    { name: 'still running', input: { pilot: pilot({ startedAt: daysAgo(30), plannedEndAt: daysFromNow(120), finalReview: null }) }, state: 'partly_met', why: /still running/ },
+    { name: 'planned end passed, final review missing', input: { pilot: pilot({ finalReview: null }) }, state: 'partly_met', why: /final evaluation point has not been reviewed/ },
+    { name: 'stopped at a review', input: { pilot: pilot({ finalReview: { id: 'r', decision: 'stop', at: daysAgo(40) } }) }, state: 'unmet', key: 'pilot.stopped' },
     { name: 'planned for 8 months', input: { pilot: pilot({ startedAt: daysAgo(250), plannedEndAt: daysAgo(6) }) }, state: 'partly_met', why: /more than 6/ },
     { name: 'no KPIs', input: { pilot: pilot({ kpis: 0 }) }, state: 'partly_met', why: /no KPIs/ },
     { name: 'no evaluation points', input: { pilot: pilot({ evaluationPoints: 0 }) }, state: 'partly_met', why: /no evaluation points/ },

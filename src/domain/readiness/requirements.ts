@@ -9,12 +9,14 @@ import type {
   ResponseTimeRequirement,
   ReverificationRequirement,
   VisitRequirement,
-} from '../../contracts/policy.js';
+} from '../policy/types.js';
 import { inquiryResponseStats } from '../communication/response-times.js';
 import { provenanceAtLeast, type RequirementState } from '../model.js';
-import { claimsInScope } from './claims.js';
+import { claimsInScope } from '../claims/status.js';
+import { dateOf, monthsBetween } from '../pilots/periods.js';
+import { pilotLength } from '../pilots/plan.js';
+import { DAYS_PER_MONTH } from '../periods.js';
 import {
-  DAYS_PER_MONTH,
   byStrength,
   daysBetween,
   isExpired,
@@ -206,21 +208,26 @@ export function evaluateResponseTime(req: ResponseTimeRequirement, ctx: Evaluati
 // ---------------------------------------------------------------------------------------------------------------
 // pilot
 
-const months = (from: Date, to: Date) => Math.round((daysBetween(from, to) / DAYS_PER_MONTH) * 10) / 10;
-
 export function evaluatePilot(req: PilotRequirement, ctx: EvaluationContext): Evaluation {
   const { pilot, now, evidence } = ctx.input;
   const range = { minMonths: req.minMonths, maxMonths: req.maxMonths };
   if (!pilot) return result('unmet', 'pilot.none', range);
   const end = pilot.endedAt ?? (pilot.plannedEndAt.getTime() <= now.getTime() ? pilot.plannedEndAt : now);
-  const plannedMonths = months(pilot.startedAt, pilot.endedAt ?? pilot.plannedEndAt);
-  const elapsedMonths = Math.max(0, months(pilot.startedAt, end));
+  // Calendar months, by the pilots' own rule (domain/pilots): the set-up form and readiness agree on "3–6 months".
+  const length = pilotLength(dateOf(pilot.startedAt), dateOf(pilot.endedAt ?? pilot.plannedEndAt), req.minMonths, req.maxMonths);
+  const plannedMonths = length.months;
+  const elapsedMonths = Math.max(0, monthsBetween(dateOf(pilot.startedAt), dateOf(end)));
+  const final = pilot.finalReview ?? null;
   const issues: string[] = [];
   if (plannedMonths < req.minMonths) issues.push('too_short');
   if (plannedMonths > req.maxMonths) issues.push('too_long');
   if (req.requiresKpis && pilot.kpis < 1) issues.push('no_kpis');
   if (req.requiresEvaluationPoints && pilot.evaluationPoints < 1) issues.push('no_evaluation_points');
-  if (!pilot.endedAt && now.getTime() < pilot.plannedEndAt.getTime()) issues.push('in_progress');
+  // The pilot is decided by its final review: passed ("continue"), or stopped.
+  if (final?.decision === 'stop') {
+    return result('unmet', 'pilot.stopped', { ...range, elapsedMonths, stoppedOn: dateOf(final.at) }, { messageIds: pilot.id ? [pilot.id] : [] });
+  }
+  if (!final) issues.push(!pilot.endedAt && now.getTime() < pilot.plannedEndAt.getTime() ? 'in_progress' : 'final_review_missing');
   const windowEnd = pilot.endedAt ?? now;
   const kpiEvidence = evidence
     .filter(
@@ -232,7 +239,15 @@ export function evaluatePilot(req: PilotRequirement, ctx: EvaluationContext): Ev
     )
     .sort(byStrength)
     .map((e) => e.id);
-  const params = { ...range, plannedMonths, elapsedMonths, kpis: pilot.kpis, evaluationPoints: pilot.evaluationPoints };
+  const params = {
+    ...range,
+    plannedMonths,
+    elapsedMonths,
+    kpis: pilot.kpis,
+    evaluationPoints: pilot.evaluationPoints,
+    passedOn: final ? dateOf(final.at) : '',
+    durationReason: pilot.durationReason ?? '',
+  };
   const messageIds = pilot.id ? [pilot.id] : [];
   if (issues.length === 0) return result('met', 'pilot.met', params, { evidenceIds: kpiEvidence, messageIds });
   return result('partly_met', 'pilot.partly_met', { ...params, issues: issues.join(',') }, { evidenceIds: kpiEvidence, messageIds });

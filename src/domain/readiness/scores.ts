@@ -2,8 +2,11 @@
 // behavioural evidence (the system is used under business pressure). Each breaks down to its inputs.
 import { OPEN_PHASES, provenanceAtLeast, type Provenance } from '../model.js';
 import { inquiryResponseStats } from '../communication/response-times.js';
-import { DAYS_PER_MONTH, byStrength, evidenceAgeDays, isInForce, QMS_STANDARDS, subjectMatches } from './evidence.js';
+import { DAYS_PER_MONTH } from '../periods.js';
+import { capabilityClass, type CapabilityClass } from '../spc/capability.js';
+import { byStrength, evidenceAgeDays, isInForce, QMS_STANDARDS, subjectMatches } from './evidence.js';
 import { provenanceEn } from './messages.js';
+import { contradictedClaimDeductions } from './claim-deductions.js';
 import type { ReadinessEvidence, ReadinessInput, ScoreInput, SubScore } from './types.js';
 import type { EvidenceKind } from '../model.js';
 
@@ -12,7 +15,8 @@ function total(inputs: ScoreInput[]): SubScore {
   const points = available.reduce((s, i) => s + i.points, 0);
   const max = available.reduce((s, i) => s + i.max, 0);
   return {
-    score: max > 0 ? Math.round((points / max) * 100) : null,
+    // Deductions (rows with max 0, negative points) may take the points below zero; the score stops at 0.
+    score: max > 0 ? Math.max(0, Math.round((points / max) * 100)) : null,
     points: Math.round(points * 100) / 100,
     max,
     inputs,
@@ -118,14 +122,17 @@ function responseBound(input: ReadinessInput): number {
   return 2;
 }
 
+/** Share of the consistency points a characteristic earns by its capability class (domain/spc/capability.ts). */
+const CAPABILITY_SHARE: Readonly<Record<CapabilityClass, number>> = { capable: 1, marginal: 0.5, not_capable: 0 };
+
 export function behaviouralScore(input: ReadinessInput): SubScore {
   const inputs: ScoreInput[] = [];
 
-  // Batch-to-batch consistency: Cpk ≥ 1.33 full, ≥ 1.0 half, else none; control-chart signals cost a quarter.
+  // Batch-to-batch consistency: capable Cpk full, marginal half, else none; control-chart signals cost a quarter.
   const capability = input.processCapability ?? [];
   if (capability.length > 0) {
     const shares = capability.map((c) => {
-      const base = c.cpk >= 1.33 ? 1 : c.cpk >= 1.0 ? 0.5 : 0;
+      const base = CAPABILITY_SHARE[capabilityClass(c.cpk)];
       return Math.max(0, base - ((c.signals ?? 0) > 0 ? 0.25 : 0));
     });
     const share = shares.reduce((a, b) => a + b, 0) / shares.length;
@@ -224,5 +231,7 @@ export function behaviouralScore(input: ReadinessInput): SubScore {
       detail: `median ${Math.round(median * 100) / 100} business days over ${stats.samples} inquiries (${stats.overdue} overdue)`,
     });
   }
-  return total(inputs);
+  // Contradicted claims: transparency about limits, one deduction row per claim (claim-deductions.ts).
+  const availableMax = inputs.filter((i) => i.available).reduce((s, i) => s + i.max, 0);
+  return total([...inputs, ...contradictedClaimDeductions(input, availableMax)]);
 }

@@ -1,5 +1,5 @@
 // Builders for readiness and advisor tests (pure data; also usable by service tests).
-import type { Requirement, VerificationPolicy } from '../../contracts/policy.js';
+import type { Requirement, VerificationPolicy } from '../policy/types.js';
 import type { OpenPhase } from '../model.js';
 import { DEFAULT_CROSS_BORDER_POLICY } from '../policy/default-policies.js';
 import type { ReadinessClaim, ReadinessEngagement, ReadinessEvidence, ReadinessInput } from './types.js';

@@ -1,12 +1,12 @@
 // Inputs and outputs of the readiness evaluation and the visit advisor: plain data the services load from the
 // database (already scoped to what the viewing organization may see). Pure: no I/O.
+import type { ClaimPeriod } from '../periods.js';
 import type {
-  CapacityPeriod,
   LocalizedText,
   ProductMaturity,
   RequirementType,
   VerificationPolicy,
-} from '../../contracts/policy.js';
+} from '../policy/types.js';
 import type {
   ClaimStatus,
   ClaimType,
@@ -62,6 +62,8 @@ export interface ReadinessEvidence {
   fromOrganizationKind?: OrganizationKind | null;
   /** Set by the services when a signed attestation from another buyer has been verified. */
   attestedByOtherBuyer?: boolean;
+  /** Set by the services for a presented credential that verifies now (signature, issuer key, not revoked, not expired). */
+  verifiedCredential?: boolean;
 }
 
 export interface ReadinessClaim {
@@ -72,7 +74,7 @@ export interface ReadinessClaim {
   value?: number | null;
   unit?: string | null;
   /** For capacity: the period `value` is per. */
-  period?: CapacityPeriod | null;
+  period?: ClaimPeriod | null;
   statedLimit?: number | null;
   attributes?: Readonly<Record<string, string>>;
 }
@@ -100,6 +102,13 @@ export interface PilotSummary {
   kpis: number;
   /** Number of evaluation points scheduled. */
   evaluationPoints: number;
+  /**
+   * The review of the final evaluation point: "continue" passes the pilot (what the requirement needs), "stop"
+   * ends it failed. Null (or absent) while the final point has not been reviewed.
+   */
+  finalReview?: { id: string; decision: 'continue' | 'adjust' | 'stop'; at: Date } | null;
+  /** Why the pilot runs outside the usual months, as the buyer gave it (shown with the length). */
+  durationReason?: string | null;
 }
 
 export interface Waiver {
@@ -218,6 +227,11 @@ export interface ScoreInput {
   available: boolean;
   evidenceIds: string[];
   detail: string;
+  /** The detail as a message key (readiness.scoreDetail.*) with its parameters, for the web to word it. */
+  detailKey?: string;
+  detailParams?: ExplanationParams;
+  /** The claim a row is about (a contradicted claim's deduction). */
+  claimId?: string;
 }
 
 export interface SubScore {

@@ -6,6 +6,17 @@
 //   Pp, Ppu, Ppl, Ppk: the same with σ_overall (sample standard deviation, n − 1).
 // An index that needs a missing spec limit, or a σ that is zero or unknown, is null (a JSON-friendly "not computable").
 
+/**
+ * The capability thresholds, one home for the server (readiness' batch-to-batch consistency, the SPC verdict) and
+ * the web's badges: an index (Cpk, Ppk) of at least 1.33 is capable, at least 1.00 marginal, below not capable.
+ */
+export const CAPABILITY_THRESHOLDS = { capable: 1.33, marginal: 1.0 } as const;
+export type CapabilityClass = 'capable' | 'marginal' | 'not_capable';
+
+export function capabilityClass(index: number): CapabilityClass {
+  return index >= CAPABILITY_THRESHOLDS.capable ? 'capable' : index >= CAPABILITY_THRESHOLDS.marginal ? 'marginal' : 'not_capable';
+}
+
 export interface SpecLimits {
   lsl?: number;
   usl?: number;

@@ -17,7 +17,6 @@ export interface ChartConstants {
   D4: number;
 }
 
-export const MIN_SUBGROUP_SIZE = 2;
 export const MAX_SUBGROUP_SIZE = 10;
 
 const TABLE: Record<number, ChartConstants> = {

@@ -3,3 +3,5 @@ export * from './constants.js';
 export * from './capability.js';
 export * from './nelson.js';
 export * from './analyze.js';
+export * from './decimate.js';
+export * from './verdict.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChecklistQuestion } from '../../contracts/visits.js';
+import type { ChecklistQuestion } from './checklist.js';
 import { capacityDraft, checklistProgress, validateAnswer, type AnswerScalar, type ProgressAnswer } from './answers.js';
 import { SHIPPED_BUYER_CHECKLIST, SHIPPED_SINCERITY_TEMPLATE, findQuestion } from './templates.js';
 

@@ -1,6 +1,6 @@
 // Answers against a checklist template, the form's progress, and the observed-capacity draft the capacity
 // section's answers give. Pure: no I/O.
-import type { CapacityInputRole, ChecklistQuestion, ChecklistTemplate } from '../../contracts/visits.js';
+import type { CapacityInputRole, ChecklistQuestion, ChecklistTemplate } from './checklist.js';
 import { CapacityInputError, observedCapacity, type ObservedCapacityInput } from '../capacity/index.js';
 import { questionsOf } from './templates.js';
 

@@ -23,12 +23,12 @@ describe('visitEffect', () => {
       NOW,
     );
     expect(r.withVisit).toMatchObject({ engagements: 2, engagementIds: ['a', 'b'], reachedPartnership: 1, discrepancies: 3 });
-    expect(r.withVisit.partnershipShare).toEqual({ value: 0.5, reason: null });
-    expect(r.withVisit.partnershipDurationDays).toEqual({ value: 91, reason: null, ongoing: 1, ended: 0 });
+    expect(r.withVisit.partnershipShare).toEqual({ value: 0.5, reason: null, reasonCode: null });
+    expect(r.withVisit.partnershipDurationDays).toEqual({ value: 91, reason: null, reasonCode: null, ongoing: 1, ended: 0 });
     // 181 days each: 2 × 181 / 30.4375 = 11.893… months; 3 / 11.893 = 0.252
     expect(r.withVisit.engagementMonths).toBeCloseTo(11.89, 2);
     expect(r.withVisit.discrepanciesPerMonth.value).toBeCloseTo(0.252, 3);
-    expect(r.withVisit.pilotKpis).toEqual({ value: 92, reason: null });
+    expect(r.withVisit.pilotKpis).toEqual({ value: 92, reason: null, reasonCode: null });
 
     expect(r.withoutVisit).toMatchObject({ engagements: 2, engagementIds: ['c', 'd'], reachedPartnership: 0, discrepancies: 4 });
     expect(r.withoutVisit.partnershipShare.value).toBe(0);
@@ -38,7 +38,9 @@ describe('visitEffect', () => {
     expect(r.withoutVisit.pilotKpis.value).toBeNull();
     expect(r.withoutVisit.pilotKpis.reason).toMatch(/no pilot KPI results/);
     expect(r.caveats[0]).toMatch(/Fewer than 5/);
-    expect(r.caveats.at(-1)).toMatch(/1 engagement\(s\) the supplier never accepted/);
+    expect(r.caveats.at(-1)).toMatch(/1 engagement the supplier never accepted is left out/);
+    expect(r.caveatCodes.map((c) => c.code)).toEqual(['small_groups', 'observational', 'ongoing_durations', 'never_accepted']);
+    expect(r.caveatCodes.at(-1)?.params).toEqual({ count: 1 });
   });
 
   it('a remote walk-through counts when asked to', () => {
@@ -49,15 +51,15 @@ describe('visitEffect', () => {
 
   it('an ended partnership lasts until it ended', () => {
     const r = visitEffect([e('a', { visits: [closedVisit()], partnershipStartedAt: d('2026-03-01'), endedAt: d('2026-05-30') })], NOW);
-    expect(r.withVisit.partnershipDurationDays).toEqual({ value: 90, reason: null, ongoing: 0, ended: 1 });
+    expect(r.withVisit.partnershipDurationDays).toEqual({ value: 90, reason: null, reasonCode: null, ongoing: 0, ended: 1 });
   });
 
   it.each([
-    { name: 'no engagements at all', list: [] as EffectEngagement[], reason: 'no engagements in this group' },
-    { name: 'accepted today: no running time', list: [e('n', { acceptedAt: NOW })], reason: 'the engagements of this group have no running time yet' },
-  ])('null with a reason: $name', ({ list, reason }) => {
+    { name: 'no engagements at all', list: [] as EffectEngagement[], reason: 'no engagements in this group', reasonCode: 'empty_group' },
+    { name: 'accepted today: no running time', list: [e('n', { acceptedAt: NOW })], reason: 'the engagements of this group have no running time yet', reasonCode: 'no_running_time' },
+  ])('null with a reason: $name', ({ list, reason, reasonCode }) => {
     const r = visitEffect(list, NOW);
-    expect(r.withoutVisit.discrepanciesPerMonth).toEqual({ value: null, reason });
-    expect(r.withVisit.partnershipShare).toEqual({ value: null, reason: 'no engagements in this group' });
+    expect(r.withoutVisit.discrepanciesPerMonth).toEqual({ value: null, reason, reasonCode });
+    expect(r.withVisit.partnershipShare).toEqual({ value: null, reason: 'no engagements in this group', reasonCode: 'empty_group' });
   });
 });

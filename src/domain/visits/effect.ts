@@ -2,7 +2,7 @@
 // data: share that reached partnership, how long partnerships last so far, discrepancies per month, pilot KPIs.
 // Pure: the service loads the facts, this decides the groups and the numbers, and says why a number is missing.
 
-export const DAYS_PER_MONTH = 30.4375;
+import { DAYS_PER_MONTH } from '../periods.js';
 const DAY = 86_400_000;
 
 export interface EffectEngagement {
@@ -20,10 +20,16 @@ export interface EffectEngagement {
   pilotKpiScore: number | null;
 }
 
+/** Why a number is missing, as a code the web words in the reader's language (the sentence is for the API). */
+export type MissingReason = 'empty_group' | 'no_partnership_yet' | 'no_running_time' | 'no_pilot_results';
+
 export interface MetricNumber {
   value: number | null;
   reason: string | null;
+  reasonCode: MissingReason | null;
 }
+
+export type CaveatCode = 'small_groups' | 'observational' | 'ongoing_durations' | 'never_accepted';
 
 export interface EffectGroup {
   engagements: number;
@@ -43,11 +49,19 @@ export interface VisitEffect {
   withVisit: EffectGroup;
   withoutVisit: EffectGroup;
   caveats: string[];
+  /** The caveats as codes with parameters, in the same order. */
+  caveatCodes: { code: CaveatCode; params: Record<string, number> }[];
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-const ok = (value: number): MetricNumber => ({ value, reason: null });
-const missing = (reason: string): MetricNumber => ({ value: null, reason });
+const ok = (value: number): MetricNumber => ({ value, reason: null, reasonCode: null });
+const REASONS: Record<MissingReason, string> = {
+  empty_group: 'no engagements in this group',
+  no_partnership_yet: 'no engagement of this group has reached partnership yet',
+  no_running_time: 'the engagements of this group have no running time yet',
+  no_pilot_results: 'no pilot KPI results recorded yet (pilots are recorded in operational compatibility)',
+};
+const missing = (code: MissingReason): MetricNumber => ({ value: null, reason: REASONS[code], reasonCode: code });
 
 export function hasVisit(e: EffectEngagement, includeRemote: boolean): boolean {
   return e.visits.some((v) => v.status === 'closed' && (includeRemote || v.type !== 'remote_video'));
@@ -64,20 +78,20 @@ function group(list: EffectEngagement[], now: Date): EffectGroup {
     engagements: n,
     engagementIds: list.map((e) => e.id),
     reachedPartnership: partners.length,
-    partnershipShare: n ? ok(round(partners.length / n, 4)) : missing('no engagements in this group'),
+    partnershipShare: n ? ok(round(partners.length / n, 4)) : missing('empty_group'),
     partnershipDurationDays: {
       ...(partners.length
         ? ok(round(durations.reduce((a, b) => a + b, 0) / durations.length, 1))
-        : missing(n ? 'no engagement of this group has reached partnership yet' : 'no engagements in this group')),
+        : missing(n ? 'no_partnership_yet' : 'empty_group')),
       ongoing: partners.filter((e) => !e.endedAt).length,
       ended: partners.filter((e) => e.endedAt).length,
     },
     discrepancies,
     engagementMonths: round(months, 2),
-    discrepanciesPerMonth: months > 0 ? ok(round(discrepancies / months, 3)) : missing(n ? 'the engagements of this group have no running time yet' : 'no engagements in this group'),
+    discrepanciesPerMonth: months > 0 ? ok(round(discrepancies / months, 3)) : missing(n ? 'no_running_time' : 'empty_group'),
     pilotKpis: kpis.length
       ? ok(round(kpis.reduce((a, b) => a + b, 0) / kpis.length, 1))
-      : missing(n ? 'no pilot KPI results recorded yet (pilots are recorded in operational compatibility)' : 'no engagements in this group'),
+      : missing(n ? 'no_pilot_results' : 'empty_group'),
   };
 }
 
@@ -89,13 +103,14 @@ export function visitEffect(engagements: readonly EffectEngagement[], now: Date,
   const accepted = engagements.filter((e) => e.acceptedAt !== null);
   const withVisit = accepted.filter((e) => hasVisit(e, includeRemote));
   const withoutVisit = accepted.filter((e) => !hasVisit(e, includeRemote));
-  const caveats = [
-    'An observational comparison of your own engagements: a buyer tends to visit the suppliers it is already more serious about, so a difference is not proof that the visit caused it.',
-    'Partnership durations of ongoing partnerships are counted up to today, so they grow while the partnership lasts.',
+  const caveatCodes: VisitEffect['caveatCodes'] = [
+    { code: 'observational', params: {} },
+    { code: 'ongoing_durations', params: {} },
   ];
   const small = [withVisit, withoutVisit].some((g) => g.length < 5);
-  if (small) caveats.unshift('Fewer than 5 engagements in a group: too few to conclude anything yet.');
-  if (engagements.length > accepted.length) caveats.push(`${engagements.length - accepted.length} engagement(s) the supplier never accepted are left out.`);
+  if (small) caveatCodes.unshift({ code: 'small_groups', params: { minimum: 5 } });
+  if (engagements.length > accepted.length) caveatCodes.push({ code: 'never_accepted', params: { count: engagements.length - accepted.length } });
+  const caveats = caveatCodes.map((c) => CAVEATS[c.code](c.params));
   return {
     definition:
       `“With a visit”: at least one ${includeRemote ? 'visit, audit or remote walk-through' : 'on-site visit or third-party audit'} of the engagement was closed. ` +
@@ -104,5 +119,14 @@ export function visitEffect(engagements: readonly EffectEngagement[], now: Date,
     withVisit: group(withVisit, now),
     withoutVisit: group(withoutVisit, now),
     caveats,
+    caveatCodes,
   };
 }
+
+const CAVEATS: Record<CaveatCode, (p: Record<string, number>) => string> = {
+  small_groups: (p) => `Fewer than ${p.minimum} engagements in a group: too few to conclude anything yet.`,
+  observational: () =>
+    'An observational comparison of your own engagements: a buyer tends to visit the suppliers it is already more serious about, so a difference is not proof that the visit caused it.',
+  ongoing_durations: () => 'Partnership durations of ongoing partnerships are counted up to today, so they grow while the partnership lasts.',
+  never_accepted: (p) => `${p.count} ${p.count === 1 ? 'engagement' : 'engagements'} the supplier never accepted ${p.count === 1 ? 'is' : 'are'} left out.`,
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VisitOutcome, VisitSide, VisitStatus, VisitType } from '../../contracts/visits.js';
+import type { VisitOutcome, VisitSide, VisitStatus, VisitType } from './checklist.js';
 import { canTransition, checkOutcome, visitProvenance, type OutcomeFinding } from './outcome.js';
 
 const f = (severity: OutcomeFinding['severity'], hasFollowUp = false): OutcomeFinding => ({ severity, hasFollowUp });

@@ -1,5 +1,5 @@
 // Closing a visit: the outcome must agree with the findings. And who may do what with a visit in which status.
-import type { VisitOutcome, VisitSide, VisitStatus, VisitType } from '../../contracts/visits.js';
+import type { VisitOutcome, VisitSide, VisitStatus, VisitType } from './checklist.js';
 import type { FindingSeverity, Provenance } from '../model.js';
 
 export interface OutcomeFinding {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChecklistTemplate } from '../../contracts/visits.js';
+import type { ChecklistTemplate } from './checklist.js';
 import { buyerSignals, sincerityBreakdown, validateSincerityScores, type SincerityScore } from './sincerity.js';
 import { SHIPPED_SINCERITY_TEMPLATE } from './templates.js';
 
@@ -90,5 +90,9 @@ describe('buyerSignals', () => {
     expect(s[1].value).toBe(price);
     expect(s[2].value).toBe(visit);
     for (const x of s) expect(x.explanation.length).toBeGreaterThan(5);
+    // The counts the web words the signals from, in the reader's language.
+    expect(s[0].params).toEqual({ inquiries });
+    expect(s[1].params.inquiries).toBe(inquiries);
+    expect(s[2].params.planned).toBe(visits.filter((v) => v.initiatedBy === 'buyer' && v.status !== 'cancelled').length);
   });
 });

@@ -1,7 +1,7 @@
 // Buyer sincerity, the supplier's view (DESIGN.md, "Buyer sincerity"): the supplier's scores broken down
 // dimension by dimension, and signals derived from what the buyer actually did in the engagement. Pure.
-import type { ChecklistTemplate } from '../../contracts/visits.js';
-import type { LocalizedText } from '../../contracts/policy.js';
+import type { ChecklistTemplate } from './checklist.js';
+import type { LocalizedText } from '../policy/types.js';
 import { questionsOf } from './templates.js';
 
 export interface SincerityScore {
@@ -122,9 +122,12 @@ export interface BuyerActivity {
 
 export interface BuyerSignal {
   id: 'technical_inquiries' | 'price_focus' | 'willingness_to_visit';
+  /** English, for the API and the CLI; the web words the signal from `id` and `params`. */
   label: string;
   value: number | boolean | string | null;
   explanation: string;
+  /** The counts the explanation is written from. */
+  params: Record<string, number>;
 }
 
 /** Words that mark a message as being about price (English and Chinese); a heuristic, and said to be one. */
@@ -142,6 +145,7 @@ export function buyerSignals(a: BuyerActivity): BuyerSignal[] {
       label: 'Technical inquiries sent',
       value: inquiries.length,
       explanation: `${inquiries.length} message${inquiries.length === 1 ? '' : 's'} of the kind "technical inquiry" from the buyer in this engagement.`,
+      params: { inquiries: inquiries.length },
     },
     {
       id: 'price_focus',
@@ -150,6 +154,7 @@ export function buyerSignals(a: BuyerActivity): BuyerSignal[] {
       explanation: inquiries.length
         ? `${priced.length} of ${inquiries.length} inquiries (${Math.round((priced.length / inquiries.length) * 100)} %) mention price, cost, discount or a quote (keyword match, a heuristic).`
         : 'No inquiries yet.',
+      params: { inquiries: inquiries.length, priced: priced.length },
     },
     {
       id: 'willingness_to_visit',
@@ -158,6 +163,7 @@ export function buyerSignals(a: BuyerActivity): BuyerSignal[] {
       explanation:
         `${plannedByBuyer.length} visit${plannedByBuyer.length === 1 ? '' : 's'} planned by the buyer (${onSite.length} on site or audited, ` +
         `${a.visits.length - onSite.length} remote); ${held.length} held or under way.`,
+      params: { planned: plannedByBuyer.length, onSite: onSite.length, remote: a.visits.length - onSite.length, held: held.length },
     },
   ];
 }

@@ -1,7 +1,7 @@
 // The shipped checklist templates (data, versioned like the shipped policies): the buyer's visit checklist with
 // the four areas the verification model names, and the supplier's assessment of the buyer's sincerity.
 // Admins save their own versions; engagements keep the version a visit was planned with.
-import type { ChecklistTemplate } from '../../contracts/visits.js';
+import type { ChecklistTemplate } from './checklist.js';
 
 const score15 = (one: [string, string], three: [string, string], five: [string, string]) => ({
   min: 1,

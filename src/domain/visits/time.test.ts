@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatZoned, formatZonedRange, utcOffsetLabel, utcToZonedLocal, zonedLocalToUtc } from './time.js';
+import { utcOffsetLabel, utcToZonedLocal, zonedLocalToUtc } from '../time/zones.js';
+import { formatZoned, formatZonedRange } from './time.js';
 
 describe('zonedLocalToUtc / utcToZonedLocal', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AuditEntryView, AuditQuery } from '../../contracts/accounts.js';
-import { listAuditLog } from '../../services/audit.js';
+import { listAuditLog } from '../../services/shared/audit.js';
 import { requireActor } from '../auth.js';
 import type { RoutePlugin } from './types.js';
 

@@ -1,8 +1,20 @@
 import { z } from 'zod';
-import { LoginInput, MeView, OrganizationView, SignupInput, SwitchOrganizationInput, UpdateMeInput, UserView } from '../../contracts/accounts.js';
+import {
+  LoginInput,
+  MeView,
+  OrganizationView,
+  SignupConfirmInput,
+  SignupInput,
+  SignupRequestedView,
+  SwitchOrganizationInput,
+  UpdateMeInput,
+  UserView,
+} from '../../contracts/accounts.js';
 import { Role } from '../../contracts/common.js';
-import { login, logout, me, principalFromSession, signup, switchOrganization, updateMe } from '../../services/accounts.js';
-import { AppError } from '../../services/errors.js';
+import { login, logout, me, principalFromSession, signup, switchOrganization, updateMe } from '../../services/accounts/accounts.js';
+import { confirmSignup, requestSignup } from '../../services/accounts/signup.js';
+import { mailSettings } from '../../services/notifications/settings.js';
+import { AppError } from '../../services/shared/errors.js';
 import { SESSION_COOKIE, clearSessionCookie, requirePrincipal, setSessionCookie } from '../auth.js';
 import type { RoutePlugin } from './types.js';
 
@@ -12,14 +24,43 @@ export const authRoutes: RoutePlugin = (app, ctx, opts) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Create an account and its organization (or join one with an invitation token)',
+        summary:
+          'Sign up. With an invitation token, or when sign-up confirmation is off (no SMTP_URL): the account is created at once (201, signed in; ' +
+          'a registered address is 409). With confirmation by email (SMTP_URL set, or BONAFIDE_SIGNUP_CONFIRMATION=email): 202 whether or not ' +
+          'the address is registered; the link sent to it creates the account (POST /auth/signup/confirm), and a registered address\'s owner is told by email',
         body: SignupInput,
+        response: { 201: z.object({ user: UserView, organization: OrganizationView, role: Role }), 202: SignupRequestedView },
+      },
+      config: { rateLimit: { max: opts.rateLimits.signupPerMinute, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      if (req.body.invitationToken || (mailSettings(ctx).signupConfirmation ?? 'off') === 'off') {
+        const r = await signup(ctx, req.body);
+        setSessionCookie(reply, req, r.session);
+        return reply.status(201).send({ user: r.user, organization: r.organization, role: r.role });
+      }
+      const { unsentLink } = await requestSignup(ctx, req.body);
+      if (unsentLink) {
+        if (opts.unsentSignupLink) opts.unsentSignupLink(req.body.email, unsentLink);
+        else req.log.warn({ email: req.body.email, link: unsentLink }, 'SMTP_URL is not set: the sign-up link is in this log instead of an email');
+      }
+      return reply.status(202).send({ status: 'confirmation_sent' as const, email: req.body.email });
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/signup/confirm',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Follow the sign-up link: creates the account and its organization, and signs in',
+        body: SignupConfirmInput,
         response: { 201: z.object({ user: UserView, organization: OrganizationView, role: Role }) },
       },
       config: { rateLimit: { max: opts.rateLimits.signupPerMinute, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const r = await signup(ctx, req.body);
+      const r = await confirmSignup(ctx, req.body.token);
       setSessionCookie(reply, req, r.session);
       return reply.status(201).send({ user: r.user, organization: r.organization, role: r.role });
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IdParams } from '../../contracts/common.js';
+import { ReadinessView, VisitAdviceView } from '../../contracts/readiness.js';
 import {
   EngagementEvidenceInput,
   EngagementListQuery,
@@ -15,7 +16,7 @@ import {
   WaiverView,
   WithdrawInput,
 } from '../../contracts/engagements.js';
-import { addEvidenceToEngagement, listEvidenceOfEngagement, withdrawEvidence } from '../../services/engagement-evidence.js';
+import { addEvidenceToEngagement, listEvidenceOfEngagement, withdrawEvidence } from '../../services/engagements/shared-evidence.js';
 import {
   closeEngagement,
   createEngagement,
@@ -27,17 +28,15 @@ import {
   respondToEngagement,
   revokeWaiver,
   waiveRequirement,
-} from '../../services/engagements.js';
-import { listEngagementMessages, postMessage } from '../../services/messages.js';
-import { engagementReadiness, engagementVisitAdvice } from '../../services/readiness.js';
+} from '../../services/engagements/engagements.js';
+import { listEngagementMessages, postMessage } from '../../services/engagements/messages.js';
+import { engagementReadiness, engagementVisitAdvice } from '../../services/engagements/readiness.js';
 import { requireActor } from '../auth.js';
 import type { RoutePlugin } from './types.js';
 
 const tags = ['engagements'];
 const EvidenceParams = z.strictObject({ id: Id, evidenceId: Id });
 const WaiverParams = z.strictObject({ id: Id, waiverId: Id });
-/** Readiness and advice are documented in prose; their shape is the domain's ReadinessResult / VisitAdvice. */
-const Loose = z.looseObject({});
 
 export const engagementRoutes: RoutePlugin = (app, ctx) => {
   app.post('/api/v1/engagements', { schema: { tags, summary: 'Open an engagement with a supplier (buyer)', body: NewEngagementInput, response: { 201: EngagementView } } }, async (req, reply) =>
@@ -107,15 +106,15 @@ export const engagementRoutes: RoutePlugin = (app, ctx) => {
         tags,
         summary: 'Readiness of the current phase, explained: each requirement met / partly met / unmet / waived with its evidence and why; formal and behavioural sub-scores with inputs; contradicted claims; stale or expiring evidence',
         params: IdParams,
-        response: { 200: Loose },
+        response: { 200: ReadinessView },
       },
     },
-    async (req) => (await engagementReadiness(ctx, requireActor(req), req.params.id)) as Record<string, unknown>,
+    async (req) => (await engagementReadiness(ctx, requireActor(req), req.params.id)) as z.input<typeof ReadinessView>,
   );
   app.get(
     '/api/v1/engagements/:id/visit-advice',
-    { schema: { tags, summary: 'Is a factory visit needed? visit_needed / visit_recommended / visit_can_be_waived with every rule that fired', params: IdParams, response: { 200: Loose } } },
-    async (req) => (await engagementVisitAdvice(ctx, requireActor(req), req.params.id)) as Record<string, unknown>,
+    { schema: { tags, summary: 'Is a factory visit needed? visit_needed / visit_recommended / visit_can_be_waived with every rule that fired', params: IdParams, response: { 200: VisitAdviceView } } },
+    async (req) => (await engagementVisitAdvice(ctx, requireActor(req), req.params.id)) as z.input<typeof VisitAdviceView>,
   );
 
   app.get('/api/v1/engagements/:id/messages', { schema: { tags, summary: 'The technical communication thread with measured response times', params: IdParams, response: { 200: MessagesResponse } } }, async (req) =>

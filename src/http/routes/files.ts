@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { FileView, ShareFileInput } from '../../contracts/accounts.js';
 import { IdParams } from '../../contracts/common.js';
-import { getFile, listFiles, openFile, shareFileWith, uploadFile } from '../../services/files.js';
-import { AppError } from '../../services/errors.js';
+import { getFile, listFiles, openFile, shareFileWith, uploadFile } from '../../services/files/files.js';
+import { AppError } from '../../services/shared/errors.js';
 import { requireActor } from '../auth.js';
 import type { RoutePlugin } from './types.js';
 
@@ -43,8 +43,8 @@ export const fileRoutes: RoutePlugin = (app, ctx) => {
     reply.header('x-content-type-options', 'nosniff');
     return reply.send(stream);
   });
-  app.post('/api/v1/files/:id/shares', { schema: { tags: ['files'], summary: 'Share a file with another organization', params: IdParams, body: ShareFileInput } }, async (req, reply) => {
-    await shareFileWith(ctx, requireActor(req), req.params.id, req.body.organizationId);
+  app.post('/api/v1/files/:id/shares', { schema: { tags: ['files'], summary: 'Give a file to another organization that asked for files in an engagement you share (requestId of its file request)', params: IdParams, body: ShareFileInput } }, async (req, reply) => {
+    await shareFileWith(ctx, requireActor(req), req.params.id, req.body.organizationId, req.body.requestId);
     return reply.status(204).send();
   });
 };

@@ -18,8 +18,8 @@ import {
   previewInvitation,
   removeMember,
   revokeOrganizationInvitation,
-} from '../../services/members.js';
-import { switchOrganization } from '../../services/accounts.js';
+} from '../../services/accounts/members.js';
+import { switchOrganization } from '../../services/accounts/accounts.js';
 import { requireActor, requirePrincipal } from '../auth.js';
 import type { RoutePlugin } from './types.js';
 

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { DirectoryQuery, IdentifierConfirmationView, NewOrganizationInput, OrganizationView, UpdateOrganizationInput } from '../../contracts/accounts.js';
 import { IdParams } from '../../contracts/common.js';
 import { EvidenceView } from '../../contracts/engagements.js';
-import { getOrganization, organizationIdentifiers, searchDirectory, updateOwnOrganization } from '../../services/organizations.js';
-import { createOrganizationForUser } from '../../services/accounts.js';
-import { listEvidenceAbout } from '../../services/evidence.js';
+import { getOrganization, organizationIdentifiers, searchDirectory, updateOwnOrganization } from '../../services/accounts/organizations.js';
+import { createOrganizationForUser } from '../../services/accounts/accounts.js';
+import { listEvidenceAbout } from '../../services/engagements/evidence.js';
 import { requireActor, requirePrincipal } from '../auth.js';
 import type { RoutePlugin } from './types.js';
 

@@ -1,9 +1,19 @@
 import { z } from 'zod';
 import { Id, IdParams } from '../../contracts/common.js';
-import { ClaimInput, ClaimPatch, ClaimView, EvidenceInput, EvidenceView, PolicyListQuery, PolicyView, SiteInput, SiteView } from '../../contracts/engagements.js';
-import { getOwnEvidence, listOwnEvidenceLibrary, recordOwnEvidence } from '../../services/evidence.js';
-import { getPolicy, listPolicies, savePolicyVersion } from '../../services/policies.js';
-import { createClaim, createSite, listOrganizationClaims, listOrganizationSites, updateOwnClaim } from '../../services/profile.js';
+import {
+  ClaimInput,
+  ClaimPatch,
+  ClaimView,
+  EvidenceInput,
+  EvidenceView,
+  PolicyListQuery,
+  PolicyView,
+  SiteInput,
+  SiteView,
+} from '../../contracts/engagements.js';
+import { getOwnEvidence, listOwnEvidenceLibrary, recordOwnEvidence } from '../../services/engagements/evidence.js';
+import { getPolicy, listPolicies, savePolicyVersion } from '../../services/engagements/policies.js';
+import { createClaim, createSite, listOrganizationClaims, listOrganizationSites, updateOwnClaim } from '../../services/engagements/profile.js';
 import { requireActor } from '../auth.js';
 import type { RoutePlugin } from './types.js';
 

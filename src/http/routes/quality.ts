@@ -30,11 +30,21 @@ import {
   WithdrawImportBody,
 } from '../../contracts/quality.js';
 import type { DecimalSeparator, ImportKind } from '../../domain/quality/index.js';
-import { AppError, invalidField } from '../../services/errors.js';
-import { formatFromName, ImportRejectedError, importQualityFile, listEngagementImports, MAX_IMPORT_BYTES, parseMappingText, spoolUpload, type ImportFormat } from '../../services/imports.js';
-import { loadEngagement } from '../../services/engagements.js';
-import { withdrawQualityImport } from '../../services/imports-withdrawal.js';
-import { capacityView, spcAnalysis, spcCharacteristics } from '../../services/quality-analysis.js';
+import { AppError, invalidField } from '../../services/shared/errors.js';
+import {
+  formatFromName,
+  ImportRejectedError,
+  importQualityFile,
+  listEngagementImports,
+  MAX_IMPORT_BYTES,
+  parseMappingText,
+  spoolUpload,
+  type ImportFormat,
+} from '../../services/quality/imports.js';
+import { loadEngagement } from '../../services/engagements/access.js';
+import { withdrawQualityImport } from '../../services/quality/import-withdrawal.js';
+import { capacityView, spcCharacteristics } from '../../services/quality/analysis.js';
+import { cachedSpcAnalysis } from '../../services/quality/spc-cache.js';
 import {
   aqlPlan,
   archiveSpecification,
@@ -47,8 +57,8 @@ import {
   recordLotInspection,
   recordSampleTest,
   updateSpecificationVersion,
-} from '../../services/quality.js';
-import type { ServiceContext } from '../../services/context.js';
+} from '../../services/quality/records.js';
+import type { ServiceContext } from '../../services/shared/context.js';
 import { requireActor } from '../auth.js';
 import type { RoutePlugin } from './types.js';
 
@@ -103,6 +113,7 @@ function registerImportRoutes(app: Parameters<RoutePlugin>[0], ctx: ServiceConte
             description:
               'Send the file as the raw body (Content-Type text/csv or application/x-ndjson) or as multipart/form-data (field "file"; optional fields "mapping", "format" and "decimalSeparator" before it). ' +
               'CSV has a header line; JSON Lines has one object per line. `mapping` names the source column of each field, e.g. {"lot":"Batch No","value":"Messwert"}. ' +
+              'A wide batch file (one row per part or lot, one column per characteristic, as a coordinate measuring machine exports it) maps each characteristic column as "characteristic:<key>", e.g. {"lot":"Part No","characteristic:bore_diameter":"Bore D1"}: every non-empty cell is one measurement in the specification\'s unit. ' +
               '`decimalSeparator=,` reads numbers written with a decimal comma ("32,012", usual with a ";" delimiter); thousands separators are refused either way. ' +
               'One transaction: a bad row rejects the file (422 with line and reason) and nothing is stored; the same file again returns the earlier import (200, duplicate: true).',
             params: IdParams,
@@ -249,7 +260,7 @@ export const qualityRoutes: RoutePlugin = (app, ctx) => {
         response: { 200: SpcView },
       },
     },
-    async (req) => spcAnalysis(ctx, requireActor(req), req.params.id, req.query),
+    async (req) => cachedSpcAnalysis(ctx, requireActor(req), req.params.id, req.query),
   );
   app.get(
     '/api/v1/engagements/:id/spc/characteristics',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CreatedTokenView, NewTokenInput, TokenView } from '../../contracts/accounts.js';
 import { IdParams } from '../../contracts/common.js';
-import { createApiToken, listTokens, revokeToken } from '../../services/tokens.js';
+import { createApiToken, listTokens, revokeToken } from '../../services/accounts/tokens.js';
 import { requireActor } from '../auth.js';
 import type { RoutePlugin } from './types.js';
 

@@ -51,11 +51,19 @@ import {
   respondToVisit,
   revokeAuditor,
   withdrawVisitSlot,
-} from '../../services/visits.js';
-import { addAttachment, addFinding, deleteAttachment, patchFinding, recordCapacityObservation, saveAnswer, setChecklistSharing } from '../../services/visits-recording.js';
-import { closeVisit, saveSincerity, signOffVisit, visitReport } from '../../services/visits-closing.js';
-import { getChecklistTemplate, listChecklistTemplates, saveChecklistTemplateVersion } from '../../services/visits-templates.js';
-import { visitEffectForBuyer } from '../../services/visits-portfolio.js';
+} from '../../services/visits/planning.js';
+import {
+  addAttachment,
+  addFinding,
+  deleteAttachment,
+  patchFinding,
+  recordCapacityObservation,
+  saveAnswer,
+  setChecklistSharing,
+} from '../../services/visits/recording.js';
+import { closeVisit, saveSincerity, signOffVisit, visitReport } from '../../services/visits/closing.js';
+import { getChecklistTemplate, listChecklistTemplates, saveChecklistTemplateVersion } from '../../services/visits/templates.js';
+import { visitEffectForBuyer } from '../../services/visits/portfolio.js';
 import { requireActor } from '../auth.js';
 import type { RoutePlugin } from './types.js';
 

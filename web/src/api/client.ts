@@ -4,6 +4,15 @@
 export interface FieldIssue {
   path: string;
   message: string;
+  /** What kind of refusal (too_small, end_before_start, claim_implausible…), worded by the web in its language. */
+  code?: string;
+  params?: Record<string, unknown>;
+}
+
+/** A finer reason than the error code (e.g. conflict → engagement_closed), with its parameters. */
+export interface ErrorReason {
+  code: string;
+  params?: Record<string, unknown>;
 }
 
 export class ApiError extends Error {
@@ -12,6 +21,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: FieldIssue[] = [],
+    readonly reason: ErrorReason | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -60,8 +70,10 @@ async function toError(res: Response): Promise<ApiError> {
   } catch {
     // not JSON (proxy error page, network hiccup)
   }
-  const err = (body as { error?: { code?: string; message?: string; issues?: FieldIssue[] } } | null)?.error;
-  return new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? res.statusText ?? 'request failed', err?.issues ?? []);
+  const err = (body as { error?: { code?: string; message?: string; issues?: FieldIssue[]; reason?: ErrorReason } } | null)?.error;
+  // Import refusals send `reason` as the refused line's sentence; only an object with a code is a reason code.
+  const reason = err?.reason && typeof err.reason === 'object' && typeof err.reason.code === 'string' ? err.reason : null;
+  return new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? res.statusText ?? 'request failed', err?.issues ?? [], reason);
 }
 
 export interface RequestOptions {

@@ -9,7 +9,9 @@ import { errorText } from '../lib/validation.js';
 import { InvitePage } from '../pages/InvitePage.js';
 import { LoginPage } from '../pages/LoginPage.js';
 import { NotFoundPage } from '../pages/AccessPages.js';
+import { SignupConfirmPage } from '../pages/SignupConfirmPage.js';
 import { SignupPage } from '../pages/SignupPage.js';
+import { VerifyPage } from '../pages/record/VerifyPage.js';
 import { PageGuard } from './PageGuard.js';
 import { PAGES } from './registry.js';
 import { ProtectedShell } from './Shell.js';
@@ -41,7 +43,10 @@ export const queryClient = new QueryClient({
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/signup', element: <SignupPage /> },
+  { path: '/signup/confirm', element: <SignupConfirmPage /> },
   { path: '/invite/:token', element: <InvitePage /> },
+  // Anyone, signed in or not, verifies a dossier or credential here (in the browser, nothing uploaded).
+  { path: '/verify', element: <VerifyPage /> },
   {
     element: <ProtectedShell />,
     children: [...PAGES.map((p) => ({ path: p.path, element: <PageGuard page={p} /> })), { path: '*', element: <NotFoundPage /> }],

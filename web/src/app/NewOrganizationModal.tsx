@@ -13,6 +13,7 @@ import { OrganizationFields, type OrganizationDraft } from '../components/Organi
 import { ErrorAlert } from '../components/States.js';
 import { notify } from '../lib/notify.js';
 import { serverFieldErrors, useFieldErrors, validate } from '../lib/validation.js';
+import { FormErrors } from '../components/FormErrors.js';
 
 export function NewOrganizationModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -54,7 +55,7 @@ export function NewOrganizationModal({ opened, onClose }: { opened: boolean; onC
           errors={errors}
           testIds={{ name: 'new-org-name', kind: 'new-org-kind', country: 'new-org-country' }}
         />
-        {create.isError && Object.keys(serverFieldErrors(create.error)).length === 0 && <ErrorAlert error={create.error} />}
+        <FormErrors errors={errors} error={create.isError ? create.error : undefined} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

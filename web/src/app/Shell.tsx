@@ -11,6 +11,8 @@ import { logout, organizationChanged, useMe } from '../api/session.js';
 import type { Me } from '../api/types.js';
 import { IconChevronDown, IconLogout, IconPlus, IconShieldCheck, IconUser } from '../components/icons.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { NotificationBell } from '../components/discrepancies/NotificationBell.js';
+import { NavCount } from '../components/waiting/Waiting.js';
 import { ErrorAlert, Loading } from '../components/States.js';
 import { applyLanguage, currentLanguage, isUiLanguage } from '../i18n/index.js';
 import { notify } from '../lib/notify.js';
@@ -102,6 +104,7 @@ function ShellFrame() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <OrganizationSwitcher />
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </Group>
@@ -128,6 +131,7 @@ function ShellFrame() {
                       to={p.path}
                       label={t(p.labelKey!)}
                       leftSection={Icon ? <Icon size={18} /> : null}
+                      rightSection={<NavCount path={p.path} />}
                       active={isActive(p, location.pathname)}
                       variant="light"
                       style={{ borderRadius: 6 }}

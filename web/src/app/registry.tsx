@@ -1,7 +1,7 @@
 // The pages inside the app shell. One entry = one route and (unless `nav` is false) one navbar link, so a
 // later capability adds a page by appending an entry here (or spreading its own array into PAGES).
 import type { ComponentType } from 'react';
-import type { OrganizationKind } from '../../../src/domain/model.js';
+import type { OrganizationKind } from '../../../src/domain/browser.js';
 import {
   IconBuildings,
   IconFiles,
@@ -13,22 +13,28 @@ import {
   type IconComponent,
 } from '../components/icons.js';
 import { IconClipboardCheck, IconFactory, IconHandshake, IconStack } from '../components/engagement/icons.js';
-import { AccountPage } from '../pages/AccountPage.js';
-import { AuditLogPage } from '../pages/AuditLogPage.js';
-import { DirectoryPage } from '../pages/DirectoryPage.js';
-import { FilesPage } from '../pages/FilesPage.js';
-import { HomePage } from '../pages/HomePage.js';
-import { OrganizationDetailPage } from '../pages/OrganizationDetailPage.js';
-import { OrganizationSettingsPage } from '../pages/OrganizationSettingsPage.js';
-import { TokensPage } from '../pages/TokensPage.js';
-import { EngagementPage } from '../pages/engagements/EngagementPage.js';
-import { EngagementsPage } from '../pages/engagements/EngagementsPage.js';
-import { EvidenceLibraryPage } from '../pages/evidence/EvidenceLibraryPage.js';
-import { PoliciesPage } from '../pages/policies/PoliciesPage.js';
-import { SupplierProfilePage } from '../pages/suppliers/SupplierProfilePage.js';
 import { VISIT_PAGES } from '../pages/visits/pages.js';
 import { QUALITY_PAGES } from '../pages/quality/routes.js';
+import { PILOT_PAGES } from '../pages/pilots/routes.js';
+import { SUPPLIER_SIDE_PAGES } from '../pages/suppliers/routes.js';
+import { RECORD_PAGES } from '../pages/record/pages.js';
+import { DISCREPANCY_PAGES } from '../pages/discrepancies/pages.js';
+import { lazyPage } from './lazyPage.js';
 import { can, type Permission, type Session } from './session.js';
+
+const AccountPage = lazyPage(() => import('../pages/AccountPage.js'), 'AccountPage');
+const AuditLogPage = lazyPage(() => import('../pages/AuditLogPage.js'), 'AuditLogPage');
+const DirectoryPage = lazyPage(() => import('../pages/DirectoryPage.js'), 'DirectoryPage');
+const EngagementPage = lazyPage(() => import('../pages/engagements/EngagementPage.js'), 'EngagementPage');
+const EngagementsPage = lazyPage(() => import('../pages/engagements/EngagementsPage.js'), 'EngagementsPage');
+const EvidenceLibraryPage = lazyPage(() => import('../pages/evidence/EvidenceLibraryPage.js'), 'EvidenceLibraryPage');
+const FilesPage = lazyPage(() => import('../pages/FilesPage.js'), 'FilesPage');
+const HomePage = lazyPage(() => import('../pages/HomePage.js'), 'HomePage');
+const OrganizationDetailPage = lazyPage(() => import('../pages/OrganizationDetailPage.js'), 'OrganizationDetailPage');
+const OrganizationSettingsPage = lazyPage(() => import('../pages/OrganizationSettingsPage.js'), 'OrganizationSettingsPage');
+const PoliciesPage = lazyPage(() => import('../pages/policies/PoliciesPage.js'), 'PoliciesPage');
+const SupplierProfilePage = lazyPage(() => import('../pages/suppliers/SupplierProfilePage.js'), 'SupplierProfilePage');
+const TokensPage = lazyPage(() => import('../pages/TokensPage.js'), 'TokensPage');
 
 /** Navbar sections, in display order. Add one here with its `nav.groups.<id>` i18n key. */
 export const NAV_GROUPS = ['workspace', 'settings'] as const;
@@ -79,6 +85,14 @@ export const PAGES: AppPage[] = [
   ...VISIT_PAGES,
   // Quality: specifications, sample tests, AQL lot inspections, batch-record imports, SPC, verified capacity.
   ...QUALITY_PAGES,
+  // Pilots (phase 3): KPIs from orders and deliveries, evaluation points and reviews.
+  ...PILOT_PAGES,
+  // The supplier's side: buyers by sincerity, the evidence room, the public profile; what others share with us.
+  ...SUPPLIER_SIDE_PAGES,
+  // The verifiable record: the engagement's log entries and dossier, track-record credentials.
+  ...RECORD_PAGES,
+  // Discrepancies with 8D corrective action, the escalation ladder, partnership health.
+  ...DISCREPANCY_PAGES,
   { path: '/files', component: FilesPage, labelKey: 'nav.files', descriptionKey: 'nav.descriptions.files', icon: IconFiles, group: 'workspace', permission: 'files.read' },
   {
     path: '/settings/organization',

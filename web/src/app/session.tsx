@@ -1,7 +1,6 @@
 // The logged-in session inside the app shell: user, current organization and role, never null there.
 import { createContext, useContext, type ReactNode } from 'react';
-import { PERMISSIONS, roleAtLeast, type Permission } from '../../../src/domain/permissions.js';
-import type { OrganizationKind } from '../../../src/domain/model.js';
+import { type OrganizationKind, type Permission, PERMISSIONS, roleAtLeast } from '../../../src/domain/browser.js';
 import type { Me, Organization, Role } from '../api/types.js';
 
 export interface Session {

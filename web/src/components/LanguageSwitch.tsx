@@ -1,5 +1,5 @@
 // English / 简体中文. Remembered in this browser; saved to the profile (PATCH /me) when logged in.
-import { Button, Menu } from '@mantine/core';
+import { Box, Button, Menu } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
@@ -36,7 +36,10 @@ export function LanguageSwitch({ variant = 'subtle' }: { variant?: 'subtle' | 'd
           data-testid="language-switch"
           lang={i18n.language}
         >
-          {t(`languages.${lang}`)}
+          {/* On a phone the globe alone (the header must also hold the bell and the avatar). */}
+          <Box component="span" visibleFrom="xs">
+            {t(`languages.${lang}`)}
+          </Box>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

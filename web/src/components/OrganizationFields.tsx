@@ -2,7 +2,7 @@
 // organization from an existing account.
 import { Input, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../src/domain/model.js';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../src/domain/browser.js';
 import { useCountryOptions } from '../lib/format.js';
 
 export interface OrganizationDraft {

@@ -1,11 +1,21 @@
 // English UI strings. zh-CN.ts must have exactly the same keys (the `Messages` type enforces it).
 // Later capabilities add their own top-level section (e.g. `engagements: {...}`) to both files.
 import { qualityEn } from './quality.en.js';
+import { serverTextEn } from './serverText.en.js';
+import { evidenceListEn } from './screens.en.js';
+import { pilotsEn, portfolioEn } from './pilots.en.js';
+import { recordEn } from './record.en.js';
+import { discrepanciesEn } from './discrepancies.en.js';
 
+import { uxEn } from './ux.en.js';
 import { visitsEn } from './visits.en.js';
+import { suppliersEn } from './suppliers.en.js';
+import { policyFormEn } from './policyForm.en.js';
 
 export const en = {
   visits: visitsEn,
+  record: recordEn,
+  suppliers: suppliersEn,
   common: {
     appName: 'Bonafide',
     tagline: 'Evidence-based verification for cross-border supplier partnerships',
@@ -106,7 +116,7 @@ export const en = {
     heroPoints: {
       claims: 'Claims checked against evidence, with its provenance',
       phases: 'Phase gates decided by named people, with their rationale',
-      record: 'A tamper-evident log anyone can verify offline',
+      record: 'Evidence and decisions signed into a tamper-evident log; an exported dossier verifies offline',
     },
     login: {
       title: 'Log in',
@@ -135,6 +145,12 @@ export const en = {
       haveAccount: 'Already have an account?',
       loginLink: 'Log in',
       failed: 'Could not create the account',
+      sentTitle: 'Check your email',
+      sentBody: 'We sent a link to {{email}}. Open it within 24 hours to finish creating your account.',
+      sentHint: 'Nothing arrived? Look in the spam folder, or sign up again. If the address already has an account, the email says so: log in instead.',
+      confirming: 'Creating your account…',
+      confirmFailed: 'This sign-up link does not work',
+      signupAgain: 'Sign up again',
     },
   },
   invite: {
@@ -366,10 +382,14 @@ export const en = {
     required: 'Required',
     email: 'Enter a valid email address',
     url: 'Enter a full web address, starting with https://',
-    tooShort: 'At least {{min}} characters',
-    tooLong: 'At most {{max}} characters',
-    tooFewItems: 'At least {{min}} items',
-    tooManyItems: 'At most {{max}} items',
+    tooShort_one: 'At least {{count}} character',
+    tooShort_other: 'At least {{count}} characters',
+    tooLong_one: 'At most {{count}} character',
+    tooLong_other: 'At most {{count}} characters',
+    tooFewItems_one: 'At least {{count}} item',
+    tooFewItems_other: 'At least {{count}} items',
+    tooManyItems_one: 'At most {{count}} item',
+    tooManyItems_other: 'At most {{count}} items',
     tooSmall: 'At least {{min}}',
     tooBig: 'At most {{max}}',
     choose: 'Choose one of the options',
@@ -711,6 +731,36 @@ export const en = {
       shifts: 'Shifts',
       note: 'Note',
       incoterm: 'Incoterm',
+      limitNote: 'Why the limit is below the claim',
+      product: 'Product',
+      line: 'Line',
+      measurements: 'Measurements',
+      characteristics: 'Characteristics',
+      producedFrom: 'Produced from',
+      producedTo: 'Produced to',
+      records: 'Records',
+      lines: 'Lines',
+      from: 'From',
+      to: 'To',
+      samples: 'Samples',
+      verdict: 'Verdict',
+      runBy: 'Run by',
+      reportNumber: 'Report number',
+      visitType: 'Visit type',
+      outcome: 'Outcome',
+      findings: 'Findings',
+      majorFindings: 'Major findings',
+      formula: 'Formula',
+      observed: 'Observed',
+      claimed: 'Claimed',
+      ratio: 'Observed ÷ claimed',
+      tolerance: 'Tolerance',
+      status: 'Status',
+      site: 'Site',
+      severity: 'Severity',
+      followUpOwner: 'Follow-up owner',
+      followUpDue: 'Follow-up due',
+      followUpStatus: 'Follow-up status',
     },
   },
   engagements: {
@@ -831,6 +881,7 @@ export const en = {
       overrideHint: 'The override, its reason and the unmet requirements are shown on the timeline forever.',
       overrideReason: 'Reason for the override',
       overrideRequired: 'Tick the override to advance with unmet requirements, or waive them first.',
+      phaseChanged: 'This gate was already decided (perhaps in another window): the engagement is shown as it is now.',
       unmetConflict: 'Required requirements are unmet. The list above is up to date: tick the override and give its reason, or waive them first.',
       submitOverride: 'Advance with override',
       submit: {
@@ -936,6 +987,7 @@ export const en = {
       transparency: 'Transparency about defects and limits',
       corrective_actions: 'Corrective actions closed in time',
       responsiveness: 'Responsiveness to technical inquiries',
+      contradicted_claim: 'Contradicted claim',
     },
     scoreNone: {
       registration: 'no registration on record',
@@ -953,6 +1005,8 @@ export const en = {
       transparency: '{{disclosures}} proactive disclosures, {{limitations}} disclosed limitations',
       responsiveness: 'median {{median}} business days over {{count}} inquiries ({{overdue}} overdue)',
       correctiveActions: '{{onTime}} closed on time, {{late}} closed late, {{overdue}} open and overdue',
+      contradicted_claim_measured: '“{{claim}}”: {{observedPercent}} % of the claimed value observed, {{shortfallPercent}} % short — −{{points}} points for transparency about limits',
+      contradicted_claim: '“{{claim}}”: contradicted by the evidence on record — −{{points}} points for transparency about limits',
     },
     listSeparator: ', ',
     issueSeparator: '; ',
@@ -984,6 +1038,7 @@ export const en = {
       too_long: 'it is planned for {{plannedMonths}} months, more than {{maxMonths}}',
       no_kpis: 'no KPIs are defined',
       no_evaluation_points: 'no evaluation points are scheduled',
+      final_review_missing: 'its final evaluation point has not been reviewed',
     },
     cadenceIssues: {
       gap_exceeded: 'the longest stretch without a progress update is {{longestGapDays}} days (at most {{everyDays}})',
@@ -1014,7 +1069,8 @@ export const en = {
       },
       pilot: {
         none: 'No pilot has been set up ({{minMonths}}–{{maxMonths}} months with KPIs and evaluation points).',
-        met: 'The pilot ran {{elapsedMonths}} months with {{kpis}} KPIs and {{evaluationPoints}} evaluation points.',
+        met: 'The pilot ran {{elapsedMonths}} months with {{kpis}} KPIs and {{evaluationPoints}} evaluation points; its final review passed it on {{passedOn}}.',
+        stopped: 'The pilot was stopped at a review on {{stoppedOn}}, after {{elapsedMonths}} months; a new pilot is needed.',
         partly_met: 'The pilot is set up, but {{issues}}.',
       },
       cadence: {
@@ -1141,6 +1197,8 @@ export const en = {
       product_is_custom: 'Custom or new product',
       has_evidence_one: '{{kinds}} of at least {{provenance}} provenance',
       has_evidence_other: '{{count}} × {{kinds}} of at least {{provenance}} provenance',
+      verified_track_record_one: 'At least {{count}} verified track-record credential from another buyer',
+      verified_track_record_other: 'At least {{count}} verified track-record credentials from other buyers',
       attestations_from_other_buyers_one: 'At least {{count}} attestation from another buyer',
       attestations_from_other_buyers_other: 'At least {{count}} attestations from other buyers',
       certification_held: 'Holds {{standard}}',
@@ -1165,6 +1223,13 @@ export const en = {
     documentRoot: '(document)',
   },
   quality: qualityEn,
+  serverText: serverTextEn,
+  evidenceList: evidenceListEn,
+  pilots: pilotsEn,
+  portfolio: portfolioEn,
+  discrepancies: discrepanciesEn,
+  ux: uxEn,
+  policyForm: policyFormEn,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

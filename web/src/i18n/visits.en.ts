@@ -359,6 +359,24 @@ export const visitsEn = {
     titleBuyer: '{{supplier}}’s assessment of you',
     hint: 'How serious is this buyer about a partnership, not only about price? Scored 1–5 per dimension; the buyer sees it only if you share it.',
     signals: 'What the buyer did in the engagement',
+    signal: {
+      technical_inquiries: {
+        label: 'Technical inquiries sent',
+        explanation_one: '{{count}} message of the kind “technical inquiry” from the buyer in this engagement.',
+        explanation_other: '{{count}} messages of the kind “technical inquiry” from the buyer in this engagement.',
+      },
+      price_focus: {
+        label: 'Inquiries about price',
+        explanation_one: '{{priced}} of {{count}} inquiry ({{percent}} %) mentions price, cost, discount or a quote (keyword match, a heuristic).',
+        explanation_other: '{{priced}} of {{count}} inquiries ({{percent}} %) mention price, cost, discount or a quote (keyword match, a heuristic).',
+        none: 'No inquiries yet.',
+      },
+      willingness_to_visit: {
+        label: 'Willingness to visit',
+        explanation_one: '{{count}} visit planned by the buyer ({{onSite}} on site or audited, {{remote}} remote); {{held}} held or under way.',
+        explanation_other: '{{count}} visits planned by the buyer ({{onSite}} on site or audited, {{remote}} remote); {{held}} held or under way.',
+      },
+    },
     comment: 'Comment',
     share: 'Share with {{buyer}}',
     shareHint: 'Off: only your organization sees this assessment.',

@@ -359,6 +359,24 @@ export const visitsZhCN: VisitsMessages = {
     titleBuyer: '{{supplier}} 对您的评估',
     hint: '这位买方对合作（而不仅是价格）有多认真？每个维度 1–5 分；只有您共享后买方才能看到。',
     signals: '买方在合作中的实际行为',
+    signal: {
+      technical_inquiries: {
+        label: '已发送的技术询问',
+        explanation_one: '本合作中买方发送的“技术询问”类消息 {{count}} 条。',
+        explanation_other: '本合作中买方发送的“技术询问”类消息 {{count}} 条。',
+      },
+      price_focus: {
+        label: '关于价格的询问',
+        explanation_one: '{{count}} 条询问中有 {{priced}} 条（{{percent}} %）提到价格、成本、折扣或报价（关键词匹配，仅为推断）。',
+        explanation_other: '{{count}} 条询问中有 {{priced}} 条（{{percent}} %）提到价格、成本、折扣或报价（关键词匹配，仅为推断）。',
+        none: '尚无询问。',
+      },
+      willingness_to_visit: {
+        label: '来访意愿',
+        explanation_one: '买方计划的访问 {{count}} 次（现场或审核 {{onSite}} 次，远程 {{remote}} 次）；已进行或进行中 {{held}} 次。',
+        explanation_other: '买方计划的访问 {{count}} 次（现场或审核 {{onSite}} 次，远程 {{remote}} 次）；已进行或进行中 {{held}} 次。',
+      },
+    },
     comment: '评语',
     share: '与 {{buyer}} 共享',
     shareHint: '关闭：只有您的组织能看到此评估。',

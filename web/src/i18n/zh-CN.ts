@@ -1,11 +1,21 @@
 // 简体中文界面文案。键必须与 en.ts 完全一致（`Messages` 类型负责检查）。
 import type { Messages } from './en.js';
 import { qualityZhCN } from './quality.zh-CN.js';
+import { serverTextZhCN } from './serverText.zh-CN.js';
+import { evidenceListZhCN } from './screens.zh-CN.js';
+import { pilotsZhCN, portfolioZhCN } from './pilots.zh-CN.js';
+import { recordZhCN } from './record.zh-CN.js';
+import { discrepanciesZhCN } from './discrepancies.zh-CN.js';
 
+import { uxZhCN } from './ux.zh-CN.js';
 import { visitsZhCN } from './visits.zh-CN.js';
+import { suppliersZhCN } from './suppliers.zh-CN.js';
+import { policyFormZhCN } from './policyForm.zh-CN.js';
 
 export const zhCN: Messages = {
   visits: visitsZhCN,
+  record: recordZhCN,
+  suppliers: suppliersZhCN,
   common: {
     appName: 'Bonafide',
     tagline: '以证据为本的跨境供应商合作验证平台',
@@ -105,7 +115,7 @@ export const zhCN: Messages = {
     heroPoints: {
       claims: '每项声明都对照证据及其来源进行核验',
       phases: '阶段评审由具名人员决定，并记录理由',
-      record: '防篡改日志，任何人都可离线验证',
+      record: '证据与决定经签名写入防篡改日志；导出的档案可离线验证',
     },
     login: {
       title: '登录',
@@ -134,6 +144,12 @@ export const zhCN: Messages = {
       haveAccount: '已有账户？',
       loginLink: '登录',
       failed: '无法创建账户',
+      sentTitle: '请查收邮件',
+      sentBody: '我们已向 {{email}} 发送了一封含链接的邮件。请在 24 小时内打开该链接以完成账户创建。',
+      sentHint: '没有收到？请查看垃圾邮件文件夹，或重新注册。如果该邮箱已有账户，邮件中会说明：请直接登录。',
+      confirming: '正在创建你的账户…',
+      confirmFailed: '此注册链接无效',
+      signupAgain: '重新注册',
     },
   },
   invite: {
@@ -365,10 +381,14 @@ export const zhCN: Messages = {
     required: '必填',
     email: '请输入有效的邮箱地址',
     url: '请输入以 https:// 开头的完整网址',
-    tooShort: '至少 {{min}} 个字符',
-    tooLong: '最多 {{max}} 个字符',
-    tooFewItems: '至少 {{min}} 项',
-    tooManyItems: '最多 {{max}} 项',
+    tooShort_one: '至少 {{count}} 个字符',
+    tooShort_other: '至少 {{count}} 个字符',
+    tooLong_one: '最多 {{count}} 个字符',
+    tooLong_other: '最多 {{count}} 个字符',
+    tooFewItems_one: '至少 {{count}} 项',
+    tooFewItems_other: '至少 {{count}} 项',
+    tooManyItems_one: '最多 {{count}} 项',
+    tooManyItems_other: '最多 {{count}} 项',
     tooSmall: '不能小于 {{min}}',
     tooBig: '不能大于 {{max}}',
     choose: '请从选项中选择',
@@ -710,6 +730,36 @@ export const zhCN: Messages = {
       shifts: '班次',
       note: '备注',
       incoterm: '贸易术语',
+      limitNote: '上限低于声明值的原因',
+      product: '产品',
+      line: '产线',
+      measurements: '测量值',
+      characteristics: '特性',
+      producedFrom: '生产开始',
+      producedTo: '生产结束',
+      records: '记录数',
+      lines: '产线',
+      from: '自',
+      to: '至',
+      samples: '样品数',
+      verdict: '结论',
+      runBy: '执行方',
+      reportNumber: '报告编号',
+      visitType: '到访类型',
+      outcome: '结果',
+      findings: '发现数',
+      majorFindings: '严重发现数',
+      formula: '公式',
+      observed: '观察值',
+      claimed: '声明值',
+      ratio: '观察 ÷ 声明',
+      tolerance: '容差',
+      status: '状态',
+      site: '工厂',
+      severity: '严重程度',
+      followUpOwner: '跟进负责人',
+      followUpDue: '跟进期限',
+      followUpStatus: '跟进状态',
     },
   },
   engagements: {
@@ -830,6 +880,7 @@ export const zhCN: Messages = {
       overrideHint: '例外放行、其理由以及未满足的要求将永久显示在时间线上。',
       overrideReason: '例外放行的理由',
       overrideRequired: '若要在要求未满足时推进，请勾选例外放行，或先豁免这些要求。',
+      phaseChanged: '此关口已被决定（可能在另一个窗口中）：现在显示合作的当前状态。',
       unmetConflict: '有必需要求未满足。上方列表已更新：请勾选例外放行并说明理由，或先豁免这些要求。',
       submitOverride: '例外放行并推进',
       submit: {
@@ -935,6 +986,7 @@ export const zhCN: Messages = {
       transparency: '对缺陷和限制的透明度',
       corrective_actions: '按时关闭的纠正措施',
       responsiveness: '技术询问的响应速度',
+      contradicted_claim: '被证据反驳的声明',
     },
     scoreNone: {
       registration: '无登记记录',
@@ -952,6 +1004,8 @@ export const zhCN: Messages = {
       transparency: '{{disclosures}} 次主动披露，{{limitations}} 项披露的限制',
       responsiveness: '{{count}} 次询问的响应时间中位数为 {{median}} 个工作日（{{overdue}} 次逾期）',
       correctiveActions: '{{onTime}} 项按时关闭，{{late}} 项延迟关闭，{{overdue}} 项逾期未关闭',
+      contradicted_claim_measured: '“{{claim}}”：实测仅为声明值的 {{observedPercent}}%，差 {{shortfallPercent}}% —— 因对限制不透明扣 {{points}} 分',
+      contradicted_claim: '“{{claim}}”：被现有证据反驳 —— 因对限制不透明扣 {{points}} 分',
     },
     listSeparator: '、',
     issueSeparator: '；',
@@ -983,6 +1037,7 @@ export const zhCN: Messages = {
       too_long: '计划时长 {{plannedMonths}} 个月，超过 {{maxMonths}} 个月',
       no_kpis: '未定义 KPI',
       no_evaluation_points: '未安排评估节点',
+      final_review_missing: '最终评估节点尚未评审',
     },
     cadenceIssues: {
       gap_exceeded: '最长未更新间隔为 {{longestGapDays}} 天（最多 {{everyDays}} 天）',
@@ -1013,7 +1068,8 @@ export const zhCN: Messages = {
       },
       pilot: {
         none: '尚未设立试运行（{{minMonths}}–{{maxMonths}} 个月，需设 KPI 和评估节点）。',
-        met: '试运行已进行 {{elapsedMonths}} 个月，设有 {{kpis}} 个 KPI 和 {{evaluationPoints}} 个评估节点。',
+        met: '试运行已进行 {{elapsedMonths}} 个月，设有 {{kpis}} 个 KPI 和 {{evaluationPoints}} 个评估节点；最终评审于 {{passedOn}} 判定通过。',
+        stopped: '试运行已于 {{stoppedOn}} 的评审中终止（进行了 {{elapsedMonths}} 个月）；需要重新开展试运行。',
         partly_met: '试运行已设立，但{{issues}}。',
       },
       cadence: {
@@ -1140,6 +1196,8 @@ export const zhCN: Messages = {
       product_is_custom: '定制或新产品',
       has_evidence_one: '来源至少为“{{provenance}}”的{{kinds}}',
       has_evidence_other: '{{count}} 份来源至少为“{{provenance}}”的{{kinds}}',
+      verified_track_record_one: '至少 {{count}} 份经验证的其他采购方业绩凭证',
+      verified_track_record_other: '至少 {{count}} 份经验证的其他采购方业绩凭证',
       attestations_from_other_buyers_one: '至少 {{count}} 份其他采购方的证明',
       attestations_from_other_buyers_other: '至少 {{count}} 份其他采购方的证明',
       certification_held: '持有 {{standard}}',
@@ -1164,4 +1222,11 @@ export const zhCN: Messages = {
     documentRoot: '（文档）',
   },
   quality: qualityZhCN,
+  serverText: serverTextZhCN,
+  evidenceList: evidenceListZhCN,
+  pilots: pilotsZhCN,
+  portfolio: portfolioZhCN,
+  discrepancies: discrepanciesZhCN,
+  ux: uxZhCN,
+  policyForm: policyFormZhCN,
 };

@@ -13,6 +13,7 @@ import { applyLanguage, isUiLanguage, UI_LANGUAGES, type UiLanguage } from '../i
 import { defaultTimeZone } from '../lib/format.js';
 import { notify } from '../lib/notify.js';
 import { serverFieldErrors, useFieldErrors, validate } from '../lib/validation.js';
+import { FormErrors } from '../components/FormErrors.js';
 
 function timeZones(): string[] {
   try {
@@ -63,7 +64,7 @@ export function AccountPage() {
           <Card>
             <form onSubmit={submit} noValidate data-testid="account-form">
               <Stack gap="md">
-                {save.isError && Object.keys(serverFieldErrors(save.error)).length === 0 && <ErrorAlert error={save.error} />}
+                <FormErrors errors={errors} error={save.isError ? save.error : undefined} />
                 <TextInput label={t('account.email')} value={me.user.email} readOnly variant="filled" />
                 <TextInput label={t('account.displayName')} value={displayName} onChange={(e) => {
                     setDisplayName(e.currentTarget.value);

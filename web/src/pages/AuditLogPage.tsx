@@ -8,12 +8,18 @@ import { IconHistory } from '../components/icons.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { Empty, ErrorAlert, Loading } from '../components/States.js';
 import { useFormat } from '../lib/format.js';
+import { generatedText, type Generated } from '../components/engagement/evidenceTitle.js';
+import { useDay } from '../components/engagement/format.js';
 
 const PAGE = 50;
 
-function detailText(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+/**
+ * The entry's stored details, field by field; a title the system wrote for evidence (a sample test, a pilot review)
+ * is worded from its code in the reader's language rather than shown in the English it was stored in.
+ */
+function detailText(e: AuditEntry, title: (g: Generated, fallback: string) => string): string {
+  return Object.entries(e.details)
+    .map(([k, v]) => `${k}: ${k === 'title' && e.generatedTitle && typeof v === 'string' ? title(e.generatedTitle, v) : typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join(' · ');
 }
 
@@ -21,6 +27,7 @@ export function AuditLogPage() {
   const { t, i18n } = useTranslation();
   const { organization } = useSession();
   const fmt = useFormat();
+  const day = useDay();
   const log = useInfiniteQuery({
     queryKey: ['audit-log'],
     queryFn: ({ pageParam, signal }) => api.get<AuditEntry[]>('/api/v1/audit-log', { limit: PAGE, before: pageParam }, signal),
@@ -58,7 +65,7 @@ export function AuditLogPage() {
                 <Table.Tbody>
                   {entries.map((e) => {
                     const label = i18n.exists(`audit.actions.${e.action}`) ? t(`audit.actions.${e.action}`) : e.action;
-                    const details = detailText(e.details);
+                    const details = detailText(e, (g, fallback) => generatedText(t, day, g, fallback));
                     return (
                       <Table.Tr key={e.id} data-testid="audit-row">
                         <Table.Td c="dimmed" className="bf-mono">

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ORGANIZATION_KINDS } from '../../../src/domain/model.js';
+import { ORGANIZATION_KINDS } from '../../../src/domain/browser.js';
 import { api } from '../api/client.js';
 import type { Organization } from '../api/types.js';
 import { useSession } from '../app/session.js';

@@ -1,20 +1,23 @@
-import { Anchor, Badge, Card, Grid, Group, SimpleGrid, Stack, Table, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
-import type { ReactNode } from 'react';
+// The place to start the day: what waits for the user (HOME_PANELS of other capabilities), then the portfolio —
+// the buyer's engagements by phase, pilots at risk, expiring evidence, contradicted claims and overdue items, or the
+// supplier's buyers and obligations —, and the organization at the end. An auditor sees its organization only.
+import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { PAGES, pageAllowed } from '../app/registry.js';
 import { can, useSession } from '../app/session.js';
-import { IconArrowRight } from '../components/icons.js';
+import { usePortfolio, type PortfolioFilters } from '../components/pilots/api.js';
+import { ErrorAlert, Loading } from '../components/States.js';
 import { useFormat } from '../lib/format.js';
+import { BuyerPortfolio } from './home/BuyerPortfolio.js';
+import { HOME_PANELS } from './home/slots.js';
+import { SupplierPortfolio } from './home/SupplierPortfolio.js';
 
 export function HomePage() {
   const { t } = useTranslation();
   const session = useSession();
   const { me, organization: org, role } = session;
-  const fmt = useFormat();
-  const quickLinks = PAGES.filter((p) => p.descriptionKey && p.labelKey && p.nav !== false && pageAllowed(p, session));
-  const others = me.memberships.filter((m) => m.organization.id !== org.id);
-
+  const withPortfolio = org.kind !== 'auditor' && can(session, 'engagement.read');
   return (
     <Stack gap="lg">
       <div>
@@ -25,170 +28,83 @@ export function HomePage() {
           {t('home.subtitle', { org: org.name, role: t(`roles.${role}`) })}
         </Text>
       </div>
-
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Card data-testid="org-card" h="100%">
-            <Group justify="space-between" align="flex-start" mb="md" wrap="nowrap">
-              <div style={{ minWidth: 0 }}>
-                <Text size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: 0.4 }}>
-                  {t('home.organizationCard')}
-                </Text>
-                <Title order={3} fw={650} mt={4} data-testid="org-card-name">
-                  {org.name}
-                </Title>
-              </div>
-              <Badge variant="light" size="lg" radius="sm" tt="none">
-                {t(`kinds.${org.kind}`)}
-              </Badge>
-            </Group>
-            {org.description && (
-              <Text size="sm" mb="md">
-                {org.description}
-              </Text>
-            )}
-            <Table withRowBorders={false} verticalSpacing={6} fz="sm" layout="fixed">
-              <Table.Tbody>
-                <Row label={t('home.country')} value={`${fmt.country(org.country)} (${org.country})`} />
-                <Row label={t('home.role')} value={t(`roles.${role}`)} />
-                {org.website && (
-                  <Row
-                    label={t('home.website')}
-                    value={
-                      <Anchor href={org.website} target="_blank" rel="noreferrer noopener" size="sm">
-                        {org.website}
-                      </Anchor>
-                    }
-                  />
-                )}
-                {org.categories.length > 0 && (
-                  <Row
-                    label={t('home.categories')}
-                    value={
-                      <Group gap={4}>
-                        {org.categories.map((c) => (
-                          <Badge key={c} variant="outline" color="gray" tt="none" fw={500}>
-                            {c}
-                          </Badge>
-                        ))}
-                      </Group>
-                    }
-                  />
-                )}
-                <Row
-                  label={t('home.identifiers')}
-                  value={
-                    org.identifiers.length ? (
-                      <Stack gap={2} data-testid="org-identifiers">
-                        {org.identifiers.map((i) => (
-                          <Group key={`${i.scheme}:${i.value}`} gap={6} wrap="nowrap">
-                            <Badge variant="light" color="gray" radius="sm" tt="none" className="bf-mono">
-                              {i.scheme}
-                            </Badge>
-                            <Text className="bf-mono">{i.value}</Text>
-                          </Group>
-                        ))}
-                      </Stack>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t('home.noIdentifiers')}{' '}
-                        {can(session, 'organization.update') && (
-                          <Anchor component={Link} to="/settings/organization" size="sm">
-                            {t('home.addIdentifiers')}
-                          </Anchor>
-                        )}
-                      </Text>
-                    )
-                  }
-                />
-              </Table.Tbody>
-            </Table>
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="lg" h="100%">
-            <Card>
-              <Group justify="space-between" mb="sm">
-                <Text size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: 0.4 }}>
-                  {t('account.title')}
-                </Text>
-                <Anchor component={Link} to="/settings/account" size="xs">
-                  {t('common.open')}
-                </Anchor>
-              </Group>
-              <Table withRowBorders={false} verticalSpacing={4} fz="sm" layout="fixed">
-                <Table.Tbody>
-                  <Row label={t('account.email')} value={me.user.email} />
-                  <Row label={t('account.language')} value={t(`languages.${me.user.locale}`, { defaultValue: me.user.locale })} />
-                  <Row label={t('account.timeZone')} value={me.user.timeZone} />
-                </Table.Tbody>
-              </Table>
-            </Card>
-            {others.length > 0 && (
-              <Card>
-                <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb="sm" style={{ letterSpacing: 0.4 }}>
-                  {t('home.memberships')}
-                </Text>
-                <Stack gap={6}>
-                  {me.memberships.map((m) => (
-                    <Group key={m.organization.id} justify="space-between" wrap="nowrap">
-                      <Text size="sm" fw={m.organization.id === org.id ? 600 : 400} truncate>
-                        {m.organization.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {t(`kinds.${m.organization.kind}`)} · {t(`roles.${m.role}`)}
-                      </Text>
-                    </Group>
-                  ))}
-                </Stack>
-              </Card>
-            )}
-          </Stack>
-        </Grid.Col>
-      </Grid>
-
-      <div>
-        <Title order={4} fw={600} mb="sm">
-          {t('home.quickLinks')}
-        </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" data-testid="quick-links">
-          {quickLinks.map((p) => {
-            const Icon = p.icon;
-            return (
-              <UnstyledButton key={p.path} component={Link} to={p.path} data-testid={`quick-link-${p.path.replace(/^\//, '').replace(/\//g, '-')}`}>
-                <Card h="100%" padding="md" className="bf-quick-link">
-                  <Group wrap="nowrap" align="flex-start" gap="sm">
-                    {Icon && (
-                      <ThemeIcon variant="light" size={36} radius="md">
-                        <Icon size={20} />
-                      </ThemeIcon>
-                    )}
-                    <div style={{ flex: 1, minWidth: 0 }}>
-                      <Group justify="space-between" wrap="nowrap">
-                        <Text fw={600} size="sm">
-                          {t(p.labelKey!)}
-                        </Text>
-                        <IconArrowRight size={14} color="var(--mantine-color-gray-5)" />
-                      </Group>
-                      <Text size="xs" c="dimmed" mt={2}>
-                        {t(p.descriptionKey!)}
-                      </Text>
-                    </div>
-                  </Group>
-                </Card>
-              </UnstyledButton>
-            );
-          })}
-        </SimpleGrid>
-      </div>
+      {HOME_PANELS.map((Panel, i) => (
+        <Panel key={i} />
+      ))}
+      {withPortfolio && <Portfolio />}
+      <OrganizationCard />
     </Stack>
+  );
+}
+
+function Portfolio() {
+  const [filters, setFilters] = useState<PortfolioFilters>({});
+  const q = usePortfolio(filters);
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
+  if (!q.data) return null;
+  return q.data.role === 'buyer' ? <BuyerPortfolio p={q.data} filters={filters} onFilters={setFilters} /> : <SupplierPortfolio p={q.data} filters={filters} onFilters={setFilters} />;
+}
+
+function OrganizationCard() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { me, organization: org, role } = session;
+  const fmt = useFormat();
+  const others = me.memberships.filter((m) => m.organization.id !== org.id);
+  return (
+    <Card data-testid="org-card">
+      <Group justify="space-between" align="flex-start" mb="sm" wrap="nowrap">
+        <div style={{ minWidth: 0 }}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: 0.4 }}>
+            {t('home.organizationCard')}
+          </Text>
+          <Title order={4} fw={650} mt={2} data-testid="org-card-name">
+            {org.name}
+          </Title>
+        </div>
+        <Badge variant="light" size="lg" radius="sm" tt="none" style={{ flexShrink: 0 }}>
+          {t(`kinds.${org.kind}`)}
+        </Badge>
+      </Group>
+      <Table withRowBorders={false} verticalSpacing={4} fz="sm" layout="fixed">
+        <Table.Tbody>
+          <Row label={t('home.country')} value={`${fmt.country(org.country)} (${org.country})`} />
+          <Row label={t('home.role')} value={t(`roles.${role}`)} />
+          <Row
+            label={t('home.identifiers')}
+            value={
+              org.identifiers.length ? (
+                <Group gap={6} data-testid="org-identifiers">
+                  {org.identifiers.map((i) => (
+                    <Badge key={`${i.scheme}:${i.value}`} variant="light" color="gray" radius="sm" tt="none" className="bf-mono" h="auto" maw="100%" styles={{ label: { whiteSpace: 'normal', overflowWrap: 'anywhere' } }}>
+                      {i.scheme} {i.value}
+                    </Badge>
+                  ))}
+                </Group>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('home.noIdentifiers')}{' '}
+                  {can(session, 'organization.update') && (
+                    <Anchor component={Link} to="/settings/organization" size="sm">
+                      {t('home.addIdentifiers')}
+                    </Anchor>
+                  )}
+                </Text>
+              )
+            }
+          />
+          {others.length > 0 && <Row label={t('home.memberships')} value={me.memberships.map((m) => m.organization.name).join(' · ')} />}
+        </Table.Tbody>
+      </Table>
+    </Card>
   );
 }
 
 function Row({ label, value }: { label: string; value: ReactNode }) {
   return (
     <Table.Tr>
-      <Table.Td w={150} c="dimmed" style={{ verticalAlign: 'top' }}>
+      <Table.Td w={{ base: 110, sm: 150 }} c="dimmed" style={{ verticalAlign: 'top' }}>
         {label}
       </Table.Td>
       <Table.Td>{value}</Table.Td>

@@ -6,8 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { TFunction } from 'i18next';
 import { IdentifierSchemeInput, NewInvitationInput, UpdateOrganizationInput } from '../../../src/contracts/accounts.js';
-import { isIdentifierScheme, validateIdentifier } from '../../../src/domain/identifiers/index.js';
-import { ROLES, type Role } from '../../../src/domain/model.js';
+import { isIdentifierScheme, type Role, ROLES, validateIdentifier } from '../../../src/domain/browser.js';
 import { api } from '../api/client.js';
 import { ME_KEY } from '../api/session.js';
 import type { CreatedInvitation, Invitation, Member, Organization } from '../api/types.js';
@@ -20,6 +19,7 @@ import { Empty, ErrorAlert, Loading } from '../components/States.js';
 import { useFormat } from '../lib/format.js';
 import { notify } from '../lib/notify.js';
 import { errorText, serverFieldErrors, useFieldErrors, validate } from '../lib/validation.js';
+import { FormErrors } from '../components/FormErrors.js';
 
 const TABS = ['profile', 'members', 'invitations'] as const;
 /** Known schemes are checked offline for format and check digit; `other` is stored as given. */
@@ -104,7 +104,7 @@ function ProfileTab() {
               {t('organization.profile.readOnly')}
             </Alert>
           )}
-          {save.isError && Object.keys(serverFieldErrors(save.error)).length === 0 && <ErrorAlert error={save.error} />}
+          <FormErrors errors={errors} error={save.isError ? save.error : undefined} />
           <TextInput label={t('organization.profile.name')} value={name} onChange={(e) => {
               setName(e.currentTarget.value);
               clear('name');
@@ -442,11 +442,7 @@ function InvitationsManager() {
               {t('organization.invitations.submit')}
             </Button>
           </Group>
-          {create.isError && Object.keys(serverFieldErrors(create.error)).length === 0 && (
-            <Alert color="red" variant="light" icon={<IconAlert />} mt="sm">
-              {errorText(create.error, t)}
-            </Alert>
-          )}
+          <FormErrors errors={errors} error={create.isError ? create.error : undefined} />
         </form>
         {created && (
           <Alert variant="light" color="teal" icon={<IconLink />} mt="md" title={t('organization.invitations.linkTitle', { email: created.email })} withCloseButton onClose={() => setCreated(null)} data-testid="invitation-created">

@@ -7,7 +7,7 @@ import { SignupInput } from '../../../src/contracts/accounts.js';
 import { api } from '../api/client.js';
 import { sessionChanged, useMe } from '../api/session.js';
 import { AuthLayout } from '../components/AuthLayout.js';
-import { IconAlert } from '../components/icons.js';
+import { IconAlert, IconMail } from '../components/icons.js';
 import { OrganizationFields, type OrganizationDraft } from '../components/OrganizationFields.js';
 import { Loading } from '../components/States.js';
 import { currentLanguage } from '../i18n/index.js';
@@ -31,10 +31,13 @@ export function SignupForm({ invitation, submitLabel, onDone }: SignupFormProps)
   const [password, setPassword] = useState('');
   const [org, setOrg] = useState<OrganizationDraft>({ name: '', kind: 'supplier', country: null });
   const { errors, setErrors, clear } = useFieldErrors();
+  const [sentTo, setSentTo] = useState<string | null>(null);
 
   const signup = useMutation({
-    mutationFn: (body: unknown) => api.post('/api/v1/auth/signup', body),
-    onSuccess: async () => {
+    mutationFn: (body: unknown) => api.post<{ status?: string; email?: string }>('/api/v1/auth/signup', body),
+    onSuccess: async (r) => {
+      // Without an invitation the account waits for the link sent to the address (the same answer for every address).
+      if (r?.status === 'confirmation_sent') return setSentTo(r.email ?? email);
       await sessionChanged(qc);
       onDone();
     },
@@ -58,6 +61,19 @@ export function SignupForm({ invitation, submitLabel, onDone }: SignupFormProps)
     // Send what the user typed (the schema's output is the same, normalized); the server validates again.
     signup.mutate(body);
   };
+
+  if (sentTo) {
+    return (
+      <Alert color="teal" variant="light" icon={<IconMail />} title={t('auth.signup.sentTitle')} data-testid="signup-sent">
+        <Stack gap="xs">
+          <Text size="sm">{t('auth.signup.sentBody', { email: sentTo })}</Text>
+          <Text size="sm" c="dimmed">
+            {t('auth.signup.sentHint')}
+          </Text>
+        </Stack>
+      </Alert>
+    );
+  }
 
   return (
     <form onSubmit={submit} noValidate data-testid="signup-form">

@@ -14,6 +14,7 @@ import { Empty, ErrorAlert, Loading } from '../components/States.js';
 import { useFormat } from '../lib/format.js';
 import { notify } from '../lib/notify.js';
 import { errorText, serverFieldErrors, useFieldErrors, validate } from '../lib/validation.js';
+import { FormErrors } from '../components/FormErrors.js';
 
 export function TokensPage() {
   const { t } = useTranslation();
@@ -78,11 +79,7 @@ export function TokensPage() {
                 {t('tokens.create')}
               </Button>
             </Group>
-            {create.isError && Object.keys(serverFieldErrors(create.error)).length === 0 && (
-              <Alert color="red" variant="light" icon={<IconAlert />} mt="sm">
-                {errorText(create.error, t)}
-              </Alert>
-            )}
+            <FormErrors errors={errors} error={create.isError ? create.error : undefined} />
           </form>
           {created && (
             <Alert

@@ -65,6 +65,14 @@ describe('SPC kernel', () => {
     expect(after.signals).toEqual(nelsonSignalsReference(x, after.chart.center, sigma));
   });
 
+  it('a series signalling more than once per point on average (indices decoded in JavaScript) equals the reference', () => {
+    // Alternating ±2.5σ: rules 4 and 8 at nearly every point, more indices than the kernel keeps room for.
+    const x = Float64Array.from({ length: 5000 }, (_, i) => (i % 2 ? 2.5 : -2.5) + (i % 7) * 1e-3);
+    const signals = nelsonSignals(x, 0, 1);
+    expect(signals.reduce((k, s) => k + s.points.length, 0)).toBeGreaterThan(5024); // the values padded to whole blocks
+    expect(signals).toEqual(nelsonSignalsReference(x, 0, 1));
+  });
+
   it('non-finite values and a zero σ take the reference path with the same answer', () => {
     expect(nelsonSignals([0, 1, Number.NaN, 5, 0], 0, 1)).toEqual(nelsonSignalsReference([0, 1, Number.NaN, 5, 0], 0, 1));
     expect(nelsonSignals([1, 1, 1, 2], 1, 0)).toEqual([{ rule: 1, points: [3] }]);

@@ -3,7 +3,7 @@
 // returns null and the callers use plain JavaScript.
 
 import { SPC_KERNEL_BASE64 } from './kernel-binary.js';
-import { KERNEL_BLOCK, KERNEL_CHUNK_BLOCKS, KERNEL_DATA_OFFSET, KERNEL_RULE_WINDOW } from './layout.js';
+import { KERNEL_BLOCK, KERNEL_CHUNK_BLOCKS, KERNEL_DATA_OFFSET, KERNEL_RULE_WINDOW, KERNEL_RULES_OFFSET } from './layout.js';
 
 // The few WebAssembly types used, declared here: the server build's lib has no DOM (where TypeScript keeps them).
 interface WasmMemory {
@@ -19,6 +19,7 @@ const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 interface KernelExports {
   sums(from: number, n: number): void;
   nelson(n: number, c: number, u1: number, l1: number, u2: number, l2: number, u3: number, l3: number, out: number): number;
+  decode(at: number, hits: number, n: number, out: number, limit: number): number;
 }
 
 /** The limits the Nelson rules compare with, as the reference computes them (center + k·σ). */
@@ -96,12 +97,18 @@ function pad(k: Instance, x: Float64Array): void {
   if (padded > n) k.f64.fill(x[n - 1]!, DATA + n, DATA + padded);
 }
 
-/** Memory for a series of n points: values padded to whole blocks, then the worst case of hits. */
-function layoutFor(n: number): { hitsAt: number; bytes: number } {
+/**
+ * Memory for a series of n points: values padded to whole blocks, then the worst case of hits, then room for the
+ * decoded indices of one signal point per value on average (far more than a real series has; when they do not fit,
+ * the hits are decoded in JavaScript instead).
+ */
+function layoutFor(n: number): { hitsAt: number; indexBytes: number; bytes: number } {
   const blocks = Math.ceil(n / KERNEL_BLOCK);
   const hitsAt = KERNEL_DATA_OFFSET + 8 * blocks * KERNEL_BLOCK;
   // Every rule in every block, rounded up to 4-block groups per chunk, 8 bytes a hit.
-  return { hitsAt, bytes: hitsAt + 8 * 8 * (blocks + 4 * Math.ceil(blocks / KERNEL_CHUNK_BLOCKS)) };
+  const hitsEnd = hitsAt + 8 * 8 * (blocks + 4 * Math.ceil(blocks / KERNEL_CHUNK_BLOCKS));
+  const indexBytes = 4 * blocks * KERNEL_BLOCK;
+  return { hitsAt, indexBytes, bytes: hitsEnd + indexBytes };
 }
 
 export class SpcKernel {
@@ -163,13 +170,31 @@ export class SpcKernel {
   nelson(x: Float64Array, L: KernelLimits): number[][] {
     const k = this.load(x);
     try {
-      const { hitsAt } = layoutFor(x.length);
+      const { hitsAt, indexBytes } = layoutFor(x.length);
       const hits = k.exports.nelson(x.length, L.c, L.u1, L.l1, L.u2, L.l2, L.u3, L.l3, hitsAt);
-      return decodeHits(k.i32, hitsAt / 4, hits, x.length);
+      const out = hitsAt + 8 * hits;
+      const total = k.exports.decode(hitsAt, hits, x.length, out, out + indexBytes);
+      // The indices did not fit the memory (a series that signals nearly everywhere): decode in JavaScript.
+      if (total < 0) return decodeHits(k.i32, hitsAt / 4, hits, x.length);
+      return indicesByRule(k.i32, out / 4);
     } finally {
       this.done();
     }
   }
+}
+
+/** The decoded indices (rule after rule, from i32[at]) as arrays, their counts read from the kernel's scratch. */
+function indicesByRule(i32: Int32Array, at: number): number[][] {
+  const found: number[][] = [];
+  let p = at;
+  for (let r = 0; r < 8; r++) {
+    const count = i32[KERNEL_RULES_OFFSET / 4 + r]!;
+    const out = new Array<number>(count);
+    for (let j = 0; j < count; j++) out[j] = i32[p + j]!;
+    p += count;
+    found.push(out);
+  }
+  return found;
 }
 
 /** Module-level copies: the hot loop below then reads no import binding (which some transpilers turn into getters). */
@@ -185,7 +210,8 @@ function popcount(w: number): number {
 }
 
 /**
- * Hit words (pairs at i32[at…]: word, block << 3 | rule) → point indices per rule. The kernel does not mask the
+ * The kernel's `decode` in JavaScript, for when the indices would not fit its memory (a series that signals nearly
+ * everywhere). Hit words (pairs at i32[at…]: word, block << 3 | rule) → point indices per rule. The kernel does not mask the
  * series' edges, so the first block loses the points before each rule's first full window, the last block its
  * padding, and the blocks past it (four-block groups) everything; then one pass counts (arrays are made at their
  * final size) and one fills.

@@ -1,17 +1,19 @@
 // A typed claim: the fields depend on the claim type (capacity per product line and period with its stated
 // limit, lead time, MOQ, certification held, QC process with its procedure document, process capability,
 // limitation disclosed).
-import { Alert, Button, FileInput, Grid, Group, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, FileInput, Grid, Group, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClaimInput } from '../../../../src/contracts/engagements.js';
 import { CAPACITY_PERIODS } from '../../../../src/contracts/policy.js';
-import { CLAIM_TYPES, type ClaimType } from '../../../../src/domain/model.js';
+import { CLAIM_TYPES, type ClaimType } from '../../../../src/domain/browser.js';
 import { api } from '../../api/client.js';
 import type { StoredFile } from '../../api/types.js';
-import { errorText, serverFieldErrors, useFieldErrors, validate } from '../../lib/validation.js';
-import { IconAlert, IconFiles } from '../icons.js';
+import { serverFieldErrors, useFieldErrors, validate } from '../../lib/validation.js';
+import { FormErrors } from '../FormErrors.js';
+import { LengthHint } from '../LengthHint.js';
+import { IconFiles } from '../icons.js';
 import type { Claim, Site } from './types.js';
 
 interface Fields {
@@ -35,6 +37,8 @@ const FIELDS: Record<ClaimType, Fields> = {
   limitation: { productLine: true, site: true, value: false, period: false, limit: false, attributes: ['note'] },
 };
 const DATE_ATTRIBUTES = new Set(['validFrom', 'validTo']);
+/** An attribute's longest value (src/contracts/engagements.ts, Attributes). */
+const ATTRIBUTE_MAX = 500;
 
 export function ClaimForm({ organizationId, sites, onDone, onCancel }: { organizationId: string; sites: Site[]; onDone: (c: Claim) => void; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -90,7 +94,6 @@ export function ClaimForm({ organizationId, sites, onDone, onCancel }: { organiz
     create.mutate(body);
   };
 
-  const other = create.isError && Object.keys(serverFieldErrors(create.error)).length === 0;
   return (
     <form onSubmit={submit} noValidate data-testid="claim-form">
       <Stack gap="md">
@@ -210,9 +213,13 @@ export function ClaimForm({ organizationId, sites, onDone, onCancel }: { organiz
                     onChange={(e) => {
                       const v = e.currentTarget.value;
                       setAttributes((x) => ({ ...x, [a]: v }));
+                      clear(`attributes.${a}`);
                     }}
                     autosize
                     minRows={2}
+                    description={<LengthHint value={attributes[a] ?? ''} max={ATTRIBUTE_MAX} />}
+                    error={errors[`attributes.${a}`]}
+                    data-testid={`claim-attr-${a}`}
                   />
                 ) : (
                   <TextInput
@@ -250,11 +257,7 @@ export function ClaimForm({ organizationId, sites, onDone, onCancel }: { organiz
             {t('supplier.claims.certificationHint')}
           </Text>
         )}
-        {other && (
-          <Alert color="red" variant="light" icon={<IconAlert />}>
-            {errorText(create.error, t)}
-          </Alert>
-        )}
+        <FormErrors errors={errors} error={create.isError ? create.error : undefined} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}

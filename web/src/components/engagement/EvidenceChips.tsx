@@ -5,6 +5,8 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconDownload, IconFiles } from '../icons.js';
 import { PROVENANCE_COLORS, ProvenanceBadge, ValidityBadge } from './badges.js';
+import { ComputationDetails } from './ComputationDetails.js';
+import { useEvidenceTitle } from './evidenceTitle.js';
 import { useDay } from './format.js';
 import type { Evidence } from './types.js';
 
@@ -51,11 +53,12 @@ export function EvidenceChips({
 
 export function EvidenceChip({ evidence: e, verdict }: { evidence: Evidence; verdict?: string }) {
   const { t } = useTranslation();
+  const title = useEvidenceTitle()(e);
   const notCounted = verdict && verdict !== 'counted';
   return (
     <Popover width={380} position="bottom-start" withArrow shadow="md">
       <Popover.Target>
-        <UnstyledButton data-testid="evidence-chip" aria-label={e.title} style={{ maxWidth: '100%', minWidth: 0 }}>
+        <UnstyledButton data-testid="evidence-chip" aria-label={title} style={{ maxWidth: '100%', minWidth: 0 }}>
           <Badge
             variant={notCounted ? 'outline' : 'light'}
             color={notCounted ? 'gray' : PROVENANCE_COLORS[e.provenance]}
@@ -67,7 +70,7 @@ export function EvidenceChip({ evidence: e, verdict }: { evidence: Evidence; ver
             miw={0}
             style={{ maxWidth: 'min(360px, 100%)', cursor: 'pointer', textDecoration: verdict === 'expired' ? 'line-through' : undefined }}
           >
-            {e.title}
+            {title}
             {notCounted ? ` · ${t(`readiness.verdicts.${verdict}`)}` : ''}
           </Badge>
         </UnstyledButton>
@@ -79,18 +82,46 @@ export function EvidenceChip({ evidence: e, verdict }: { evidence: Evidence; ver
   );
 }
 
+/** Attributes that are references for machines (ids) or repeat what the title already says. */
+const HIDDEN_ATTRIBUTES = new Set(['importId', 'visitId', 'findingId', 'claimId', 'derivedFrom', 'evidenceId', 'engagementId']);
+/** Attribute values that are codes, worded by their vocabulary. */
+const CODED_ATTRIBUTES: Record<string, string> = { visitType: 'visits.types', outcome: 'visits.outcomes', severity: 'visits.severity', verdict: 'serverText.words', status: 'serverText.words', runBy: 'visits.sides' };
+/** System titles whose description is the system's English wording of the same facts. */
+const SYSTEM_DESCRIPTIONS = new Set(['batch_test_record', 'production_logs_import', 'demonstrated_capacity', 'sample_test', 'observed_capacity', 'visit_finding']);
+
 export function EvidenceDetails({ evidence: e }: { evidence: Evidence }) {
   const { t } = useTranslation();
   const day = useDay();
-  const attrs = Object.entries(e.attributes);
+  const title = useEvidenceTitle()(e);
+  const attrs = Object.entries(e.attributes).filter(([k, v]) => !HIDDEN_ATTRIBUTES.has(k) && !k.endsWith('Id') && v !== '');
+  const showDescription = e.description && !(e.generatedTitle && SYSTEM_DESCRIPTIONS.has(e.generatedTitle.key));
+  if (e.computed) {
+    return (
+      <Stack gap="xs" data-testid="evidence-details" data-computed="true">
+        <div>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            {t(`vocab.evidenceKinds.${e.kind}`)}
+          </Text>
+          <Text fw={600} size="sm">
+            {title}
+          </Text>
+        </div>
+        <Group gap={6}>
+          <ProvenanceBadge provenance={e.provenance} />
+          <ValidityBadge evidence={e} />
+        </Group>
+        <ComputationDetails evidence={e} />
+      </Stack>
+    );
+  }
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" data-testid="evidence-details">
       <div>
         <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
           {t(`vocab.evidenceKinds.${e.kind}`)}
         </Text>
         <Text fw={600} size="sm">
-          {e.title}
+          {title}
         </Text>
       </div>
       <Group gap={6}>
@@ -111,12 +142,12 @@ export function EvidenceDetails({ evidence: e }: { evidence: Evidence }) {
           </Row>
           {attrs.map(([k, v]) => (
             <Row key={k} label={t(`evidence.attributes.${k}`, { defaultValue: k })}>
-              {v}
+              {CODED_ATTRIBUTES[k] ? t(`${CODED_ATTRIBUTES[k]}.${v}`, { defaultValue: v }) : v}
             </Row>
           ))}
         </Table.Tbody>
       </Table>
-      {e.description && (
+      {showDescription && (
         <Text size="xs" c="dimmed">
           {e.description}
         </Text>

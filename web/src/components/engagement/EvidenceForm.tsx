@@ -1,17 +1,18 @@
 // Record one evidence item: kind, provenance, issuer, validity, kind-specific details, attached files (uploaded
 // first, then referenced by id) and links to the claims it supports or contradicts. The server enforces the
 // provenance rules; its issues are shown next to the fields they name.
-import { ActionIcon, Alert, Button, FileInput, Grid, Group, Input, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, FileInput, Grid, Group, Input, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EvidenceInput } from '../../../../src/contracts/engagements.js';
-import { EVIDENCE_KINDS, type EvidenceKind, type Provenance } from '../../../../src/domain/model.js';
+import { EVIDENCE_KINDS, type EvidenceKind, type Provenance } from '../../../../src/domain/browser.js';
 import { api } from '../../api/client.js';
 import type { StoredFile } from '../../api/types.js';
-import { errorText, serverFieldErrors, useFieldErrors, validate } from '../../lib/validation.js';
-import { IconAlert, IconFiles, IconPlus, IconTrash } from '../icons.js';
+import { serverFieldErrors, useFieldErrors, validate } from '../../lib/validation.js';
+import { IconFiles, IconPlus, IconTrash } from '../icons.js';
 import { localizeIssues } from './issues.js';
+import { FormErrors } from '../FormErrors.js';
 import type { Claim, Evidence } from './types.js';
 
 /** Kind-specific attributes the readiness evaluation and the registry check read. */
@@ -98,8 +99,8 @@ export function EvidenceForm({ provenances, kinds = EVIDENCE_KINDS, claims, subm
     record.mutate(body);
   };
 
-  const fileError = errors.fileIds ?? Object.entries(errors).find(([k]) => k.startsWith('fileIds.'))?.[1];
-  const other = record.isError && Object.keys(serverFieldErrors(record.error)).length === 0;
+  // The upload's refusal (path `file`: its type or size) and the attachments' belong to the files field.
+  const fileError = errors.file ?? errors.fileIds ?? Object.entries(errors).find(([k]) => k.startsWith('fileIds.'))?.[1];
   const claimOptions = claims.filter((c) => !c.withdrawnAt).map((c) => ({ value: c.id, label: `${t(`vocab.claimTypes.${c.type}`)} · ${c.title}` }));
 
   return (
@@ -208,7 +209,7 @@ export function EvidenceForm({ provenances, kinds = EVIDENCE_KINDS, claims, subm
           value={files}
           onChange={(f) => {
             setFiles(f);
-            clear('fileIds');
+            clear('fileIds', 'file');
           }}
           error={fileError}
           leftSection={<IconFiles size={16} />}
@@ -261,11 +262,7 @@ export function EvidenceForm({ provenances, kinds = EVIDENCE_KINDS, claims, subm
             </Group>
           </Stack>
         </Input.Wrapper>
-        {other && (
-          <Alert color="red" variant="light" icon={<IconAlert />}>
-            {errorText(record.error, t)}
-          </Alert>
-        )}
+        <FormErrors errors={errors} error={record.isError ? record.error : undefined} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}

@@ -6,7 +6,7 @@ import { IconAlert, IconCheck, IconInfo } from '../icons.js';
 import { ProvenanceBadge } from './badges.js';
 import { useDay } from './format.js';
 import type { IdentifierConfirmation } from './types.js';
-import type { Provenance } from '../../../../src/domain/model.js';
+import type { Provenance } from '../../../../src/domain/browser.js';
 
 export function FormatBadge({ i }: { i: IdentifierConfirmation }) {
   const { t } = useTranslation();

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { NewEngagementInput } from '../../../../src/contracts/engagements.js';
 import { CAPACITY_PERIODS, PRODUCT_MATURITIES } from '../../../../src/contracts/policy.js';
+import { REGULATED_SECTORS } from '../../../../src/domain/browser.js';
 import { api } from '../../api/client.js';
 import type { Organization } from '../../api/types.js';
 import { useSession } from '../../app/session.js';
@@ -16,8 +17,7 @@ import { errorText, serverFieldErrors, useFieldErrors, validate } from '../../li
 import { IconAlert, IconPlus, IconTrash } from '../icons.js';
 import { useClaims, usePolicies } from './api.js';
 import type { Engagement } from './types.js';
-
-export const REGULATED_SECTORS = ['medical_devices', 'automotive', 'aerospace', 'food_contact', 'pharmaceuticals'] as const;
+import { FormErrors } from '../FormErrors.js';
 
 interface Volume {
   product: string;
@@ -265,11 +265,7 @@ function OpenEngagementForm({ supplier: fixed, onDone }: { supplier: Organizatio
           clearable
           error={errors.policyId}
         />
-        {create.isError && Object.keys(serverFieldErrors(create.error)).length === 0 && (
-          <Alert color="red" variant="light" icon={<IconAlert />}>
-            {errorText(create.error, t)}
-          </Alert>
-        )}
+        <FormErrors errors={errors} error={create.isError ? create.error : undefined} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

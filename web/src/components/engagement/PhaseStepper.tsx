@@ -1,7 +1,7 @@
 // credibility → capability validation → operational compatibility → partnership, with the closed states.
 import { Alert, Stepper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CLOSED_PHASES, OPEN_PHASES, type EngagementPhase } from '../../../../src/domain/model.js';
+import { CLOSED_PHASES, type EngagementPhase, OPEN_PHASES } from '../../../../src/domain/browser.js';
 import { IconAlert } from '../icons.js';
 import type { Engagement } from './types.js';
 

@@ -12,6 +12,7 @@ import { IconAlert } from '../icons.js';
 import { Tags } from './badges.js';
 import { useNumber } from './format.js';
 import type { Site } from './types.js';
+import { FormErrors } from '../FormErrors.js';
 
 export function SitesTable({ sites }: { sites: Site[] }) {
   const { t } = useTranslation();
@@ -131,11 +132,7 @@ export function SiteForm({ organizationId, defaultCountry, onDone, onCancel }: {
         </Grid>
         <TagsInput label={t('supplier.sites.processes')} description={t('supplier.sites.processesHint')} value={processes} onChange={setProcesses} acceptValueOnBlur error={errors.processes} />
         <NumberInput label={t('supplier.sites.headcount')} value={headcount} onChange={setHeadcount} min={0} w={200} error={errors.headcount} />
-        {create.isError && Object.keys(serverFieldErrors(create.error)).length === 0 && (
-          <Alert color="red" variant="light" icon={<IconAlert />}>
-            {errorText(create.error, t)}
-          </Alert>
-        )}
+        <FormErrors errors={errors} error={create.isError ? create.error : undefined} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}

@@ -2,7 +2,7 @@
 // message kinds), so every screen colours the same thing the same way.
 import { Badge, Group, Text, Tooltip, type BadgeProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ClaimStatus, EngagementPhase, MessageKind, Provenance, RequirementState } from '../../../../src/domain/model.js';
+import type { ClaimStatus, EngagementPhase, MessageKind, Provenance, RequirementState } from '../../../../src/domain/browser.js';
 import type { Evidence } from './types.js';
 
 type Color = BadgeProps['color'];
@@ -103,15 +103,6 @@ export function MessageKindBadge({ kind }: { kind: MessageKind }) {
     <Badge {...common} size="sm" variant="light" color={MESSAGE_KIND_COLORS[kind]} data-testid="message-kind">
       {t(`vocab.messageKinds.${kind}`)}
     </Badge>
-  );
-}
-
-export function KindLabel({ kind }: { kind: Evidence['kind'] }) {
-  const { t } = useTranslation();
-  return (
-    <Text size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: 0.3 }}>
-      {t(`vocab.evidenceKinds.${kind}`)}
-    </Text>
   );
 }
 

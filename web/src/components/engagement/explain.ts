@@ -208,6 +208,8 @@ export function useScoreDetail() {
   const { t, i18n } = useTranslation();
   const english = !i18n.language.startsWith('zh');
   return (row: ScoreRow) => {
+    // Rows the server words as a key and parameters (a contradicted claim's deduction) in either language.
+    if (row.detailKey) return t(`readiness.scoreDetail.${row.detailKey}`, { ...row.detailParams, defaultValue: row.detail });
     if (english) return row.detail;
     const none = NONE_DETAILS[row.detail];
     if (none) return t(`readiness.scoreNone.${none}`);

@@ -68,4 +68,3 @@ export const IconClock = makeIcon(
     <path d="M12 7v5l3 2" />
   </>,
 );
-export const IconCode = makeIcon(<path d="M9 8l-4 4 4 4M15 8l4 4-4 4" />);

@@ -4,8 +4,7 @@
 // are read too, to pre-select the decimal separator.
 import { Badge, Group, Select, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { fieldsOf, normalizeHeader, type FieldDefinition } from '../../../../src/domain/quality/columns.js';
-import { CsvReader } from '../../../../src/domain/quality/records.js';
+import { CsvReader, type FieldDefinition, fieldsOf, normalizeHeader } from '../../../../src/domain/browser.js';
 import type { ImportKind } from './types.js';
 
 export type ImportFormat = 'csv' | 'jsonl';
@@ -120,18 +119,21 @@ export function ColumnMappingEditor({
   chosen,
   auto,
   onChange,
+  omit = [],
 }: {
   kind: ImportKind;
   columns: string[];
   chosen: Record<string, string | null>;
   auto: Record<string, string | null>;
   onChange: (field: string, column: string | null) => void;
+  /** Fields the file does not have (a wide file's characteristic, value and unit). */
+  omit?: readonly string[];
 }) {
   const { t } = useTranslation();
   const options = columns.map((c) => ({ value: c, label: c }));
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing={6} data-testid="column-mapping">
-      {fieldsOf(kind).map((f) => {
+      {fieldsOf(kind).filter((f) => !omit.includes(f.name)).map((f) => {
         const value = chosen[f.name] ?? null;
         const mapped = value !== (auto[f.name] ?? null);
         const required = f.required && !f.oneOf;

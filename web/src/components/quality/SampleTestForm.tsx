@@ -15,7 +15,8 @@ import { IconAlert, IconFiles, IconPlus, IconTrash } from '../icons.js';
 import { CriticalityBadge, VerdictBadge } from './badges.js';
 import { valueDecimals } from './format.js';
 import type { Characteristic, SampleTest, Specification } from './types.js';
-import { todayIn, zonedIso } from './zoned.js';
+import { localDate, sampleTestNeedsReport, sampleTestProvenance, sampleTestRunners, zonedIso } from '../../../../src/domain/browser.js';
+import { FormErrors } from '../FormErrors.js';
 
 type RunBy = SampleTest['runBy'];
 interface Equipment {
@@ -52,32 +53,38 @@ export function SampleTestForm({
   specifications,
   onDone,
   onCancel,
+  submitTo,
+  initialMethod,
 }: {
   engagementId: string;
   specifications: Specification[];
   onDone: (t: SampleTest) => void;
   onCancel: () => void;
+  /** Where the test goes instead of the engagement's sample tests (e.g. against an accepted sample offer). */
+  submitTo?: (body: Record<string, unknown>) => Promise<SampleTest>;
+  /** The test method agreed beforehand (the supplier's stated conditions). */
+  initialMethod?: string;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { organization } = useSession();
   const isBuyer = organization.kind === 'buyer';
-  const runners: RunBy[] = isBuyer ? ['buyer', 'third_party_lab', 'supplier'] : ['supplier', 'third_party_lab'];
+  const runners: RunBy[] = sampleTestRunners(organization.kind);
   const [specId, setSpecId] = useState<string | null>(specifications[0]?.id ?? null);
   const spec = specifications.find((s) => s.id === specId) ?? null;
   const [runBy, setRunBy] = useState<RunBy>(runners[0]!);
   const [lab, setLab] = useState({ name: '', accreditation: '', reportNumber: '' });
-  const [method, setMethod] = useState(() => defaultMethod(specifications[0]));
-  const [methodTouched, setMethodTouched] = useState(false);
+  const [method, setMethod] = useState(() => initialMethod ?? defaultMethod(specifications[0]));
+  const [methodTouched, setMethodTouched] = useState(Boolean(initialMethod));
   const [location, setLocation] = useState('');
-  const [testedOn, setTestedOn] = useState(() => todayIn(fmt.timeZone));
+  const [testedOn, setTestedOn] = useState(() => localDate(Date.now(), fmt.timeZone));
   const [equipment, setEquipment] = useState<Equipment[]>([emptyEquipment()]);
   const [env, setEnv] = useState<{ temperatureC: number | string; relativeHumidityPct: number | string; note: string }>({ temperatureC: '', relativeHumidityPct: '', note: '' });
   const [samples, setSamples] = useState<SampleRow[]>(() => sampleRows(5));
   const [note, setNote] = useState('');
   const [report, setReport] = useState<File | null>(null);
   const { errors, setErrors, clear } = useFieldErrors();
-  const reportNeeded = !(isBuyer && runBy === 'buyer');
+  const reportNeeded = sampleTestNeedsReport(sampleTestProvenance(organization.kind, runBy) ?? 'documented');
   const characteristics = spec?.characteristics ?? [];
 
   const record = useMutation({
@@ -88,6 +95,7 @@ export function SampleTestForm({
         form.append('file', report, report.name);
         reportFileId = (await api.upload<StoredFile>('/api/v1/files', form)).id;
       }
+      if (submitTo) return submitTo({ ...body, reportFileId });
       return api.post<SampleTest>(`/api/v1/engagements/${encodeURIComponent(engagementId)}/sample-tests`, { ...body, reportFileId });
     },
     onSuccess: onDone,
@@ -182,7 +190,6 @@ export function SampleTestForm({
   };
 
   const sampleErrors = Object.entries(errors).filter(([k]) => k === 'samples' || k.startsWith('samples.'));
-  const other = record.isError && Object.keys(serverFieldErrors(record.error)).length === 0;
   return (
     <form onSubmit={submit} noValidate data-testid="sample-test-form">
       <Stack gap="md">
@@ -482,11 +489,7 @@ export function SampleTestForm({
           </Grid.Col>
         </Grid>
 
-        {other && (
-          <Alert color="red" variant="light" icon={<IconAlert />} data-testid="sample-error">
-            {errorText(record.error, t)}
-          </Alert>
-        )}
+        <FormErrors errors={errors} error={record.isError ? record.error : undefined} testId="sample-error" />
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
             {t('quality.samples.form.becomesEvidence')}

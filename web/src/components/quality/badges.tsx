@@ -1,7 +1,8 @@
 // Badges of the quality vocabulary (criticality, pass/fail, inspection severity, lot decisions, capacity
 // status), so every quality screen colours the same thing the same way.
-import { Badge, Tooltip, type BadgeProps } from '@mantine/core';
+import { Badge, type BadgeProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { capabilityClass } from '../../../../src/domain/browser.js';
 import type { Criticality, LotInspection, SampleTest } from './types.js';
 
 type Color = BadgeProps['color'];
@@ -67,23 +68,10 @@ export function CapacityStatusBadge({ status, size = 'md' }: { status: 'supporte
   );
 }
 
-/** A capability index with its colour: ≥ 1.33 capable, ≥ 1.00 marginal, below not capable. */
+/** A capability index with its colour by its class (src/domain/spc/capability.ts: ≥ 1.33 capable, ≥ 1.00 marginal). */
+const CLASS_COLORS = { capable: 'green', marginal: 'yellow', not_capable: 'red' } as const;
+
 export function indexColor(v: number | null | undefined): Color {
   if (v === null || v === undefined) return 'gray';
-  return v >= 1.33 ? 'green' : v >= 1 ? 'yellow' : 'red';
-}
-
-export function IndexBadge({ value, label, hint }: { value: number | null; label: string; hint?: string }) {
-  const badge = (
-    <Badge {...common} size="sm" variant="light" color={indexColor(value)} data-testid="index-badge">
-      {label}
-    </Badge>
-  );
-  return hint ? (
-    <Tooltip label={hint} withArrow>
-      {badge}
-    </Tooltip>
-  ) : (
-    badge
-  );
+  return CLASS_COLORS[capabilityClass(v)];
 }

@@ -4,7 +4,7 @@
 import { Alert, Badge, Button, Card, Divider, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CapacityDraft } from '../../../../src/domain/visits/answers.js';
+import type { CapacityDraft } from '../../../../src/domain/browser.js';
 import { IconInfo } from '../icons.js';
 import type { ClaimCheck } from './api.js';
 import { ClaimBadge } from './badges.js';

@@ -5,7 +5,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FindingInput } from '../../../../src/contracts/visits.js';
-import { FINDING_SEVERITIES, type FindingSeverity } from '../../../../src/domain/model.js';
+import { FINDING_SEVERITIES, type FindingSeverity } from '../../../../src/domain/browser.js';
 import { validate } from '../../lib/validation.js';
 import type { FindingBody } from '../../offline/outbox.js';
 import type { ClaimCheck } from './api.js';

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { PlanVisitInput, VISIT_TYPES, VisitSlotsInput, type VisitType } from '../../../../src/contracts/visits.js';
-import { OPEN_PHASES } from '../../../../src/domain/model.js';
+import { OPEN_PHASES } from '../../../../src/domain/browser.js';
 import { api } from '../../api/client.js';
 import { useSession } from '../../app/session.js';
 import { notify } from '../../lib/notify.js';
@@ -25,6 +25,7 @@ import {
 } from './api.js';
 import { agendaBody, AgendaField, DateRangeFields, participantsBody, ParticipantsField, type AgendaValue, type ParticipantValue, type RangeValue } from './fields.js';
 import { useLoc, useSiteTime } from './format.js';
+import { FormErrors } from '../FormErrors.js';
 
 const isOpen = (phase: string) => (OPEN_PHASES as readonly string[]).includes(phase);
 
@@ -228,11 +229,7 @@ function PlanVisitForm({ onClose, fixedEngagement, slot }: { onClose: () => void
         </Stack>
       </Collapse>
 
-      {plan.isError && Object.keys(serverFieldErrors(plan.error)).length === 0 && (
-        <Alert color="red" variant="light" icon={<IconAlert />}>
-          {errorText(plan.error, t)}
-        </Alert>
-      )}
+      <FormErrors errors={errors} error={plan.isError ? plan.error : undefined} />
       <Group justify="flex-end" gap="xs">
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}
@@ -327,11 +324,7 @@ function OfferSlotsForm({ onClose }: { onClose: () => void }) {
         {t('visits.slots.addSlot')}
       </Button>
       <Textarea label={t('visits.slots.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
-      {offer.isError && Object.keys(serverFieldErrors(offer.error)).length === 0 && (
-        <Alert color="red" variant="light" icon={<IconAlert />}>
-          {errorText(offer.error, t)}
-        </Alert>
-      )}
+      <FormErrors errors={errors} error={offer.isError ? offer.error : undefined} />
       <Group justify="flex-end" gap="xs">
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}

@@ -5,10 +5,11 @@ import { Alert, Badge, Button, Card, Checkbox, Code, Group, Modal, Paper, Progre
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { CloseVisitInput, VISIT_OUTCOMES, type VisitOutcome } from '../../../../src/contracts/visits.js';
-import { checkOutcome } from '../../../../src/domain/visits/outcome.js';
+import { checkOutcome, followUpStatusesFor } from '../../../../src/domain/browser.js';
 import { api, ApiError, download, request, sha256Hex } from '../../api/client.js';
 import { useCan, useSession } from '../../app/session.js';
 import { useFormat } from '../../lib/format.js';
@@ -22,6 +23,7 @@ import { ClaimBadge, OutcomeBadge, SeverityBadge } from './badges.js';
 import { ObservationResult } from './CapacityPanel.js';
 import { useLoc, useNum, useSiteTime } from './format.js';
 import { IconChecklist, IconFlag, IconPdf, IconSignature } from './icons.js';
+import { FormErrors } from '../FormErrors.js';
 
 const enc = encodeURIComponent;
 
@@ -83,7 +85,8 @@ export function AgendaCard({ visit }: { visit: VisitDetail }) {
             <Badge size="sm" variant="light" color={p.side === 'buyer' ? 'brand' : p.side === 'supplier' ? 'teal' : 'grape'} tt="none" w={84} style={{ flexShrink: 0 }}>
               {t(`visits.sides.${p.side}`)}
             </Badge>
-            <Text size="sm" truncate>
+            {/* The name and role wrap within the card (a long role was cut off past a phone's edge). */}
+            <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
               {p.name}
               {p.role ? (
                 <Text span c="dimmed" size="sm">
@@ -99,7 +102,9 @@ export function AgendaCard({ visit }: { visit: VisitDetail }) {
             <Badge size="sm" variant="outline" color="grape" tt="none" w={84} style={{ flexShrink: 0 }}>
               {t('visits.sides.auditor')}
             </Badge>
-            <Text size="sm">{t('visits.detail.invitedOrg', { name: a.name })}</Text>
+            <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+              {t('visits.detail.invitedOrg', { name: a.name })}
+            </Text>
           </Group>
         ))}
       </Stack>
@@ -221,8 +226,6 @@ export function ClaimsCard({ visit }: { visit: VisitDetail }) {
 
 // --- findings -----------------------------------------------------------------------------------------------------
 
-const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done', 'verified'] as const;
-
 export function FindingsCard({ visit }: { visit: VisitDetail }) {
   const { t } = useTranslation();
   const loc = useLoc();
@@ -240,9 +243,9 @@ export function FindingsCard({ visit }: { visit: VisitDetail }) {
   const { organization } = useSession();
   const canRespond = useCan('visit.respond');
   const canRecord = useCan('visit.record');
-  // The supplier reports progress; the side that recorded the finding verifies it (src/services/visits-recording.ts).
+  // The supplier reports progress; the side that recorded the finding verifies it (src/domain/visits/follow-ups.ts).
   const statusOptions = (f: Finding) =>
-    FOLLOW_UP_STATUSES.filter((s) => s !== 'verified' || f.organizationId === organization.id || f.followUp?.status === 'verified').map((s) => ({ value: s, label: t(`visits.followUpStatus.${s}`) }));
+    followUpStatusesFor({ recordedByOrganizationId: f.organizationId, status: f.followUp?.status ?? null }, organization.id).map((s) => ({ value: s, label: t(`visits.followUpStatus.${s}`) }));
   const canEdit = (f: Finding) => f.followUp !== null && (mySide === 'supplier' ? canRespond && f.followUp.status !== 'verified' : canRecord);
   const counts = { major: 0, minor: 0, observation: 0 };
   for (const f of visit.findings) counts[f.severity] += 1;
@@ -387,6 +390,24 @@ function SincerityView({ s, visit }: { s: Sincerity; visit: VisitDetail }) {
   );
 }
 
+/** What the buyer did, worded from the signal's counts in the UI language (the server's English is the fallback). */
+function buyerSignalExplanation(t: TFunction, s: VisitDetail['buyerSignals'][number]): string {
+  const p = s.params;
+  const key = `visits.sincerity.signal.${s.id}`;
+  switch (s.id) {
+    case 'technical_inquiries':
+      return t(`${key}.explanation`, { count: p.inquiries ?? 0, defaultValue: s.explanation });
+    case 'price_focus':
+      return p.inquiries
+        ? t(`${key}.explanation`, { count: p.inquiries, priced: p.priced ?? 0, percent: Math.round(((p.priced ?? 0) / p.inquiries) * 100), defaultValue: s.explanation })
+        : t(`${key}.none`);
+    case 'willingness_to_visit':
+      return t(`${key}.explanation`, { count: p.planned ?? 0, onSite: p.onSite ?? 0, remote: p.remote ?? 0, held: p.held ?? 0, defaultValue: s.explanation });
+    default:
+      return s.explanation;
+  }
+}
+
 function SincerityForm({ visit }: { visit: VisitDetail }) {
   const { t } = useTranslation();
   const loc = useLoc();
@@ -424,13 +445,13 @@ function SincerityForm({ visit }: { visit: VisitDetail }) {
             {visit.buyerSignals.map((s) => (
               <div key={s.id}>
                 <Group justify="space-between" wrap="nowrap" gap="xs">
-                  <Text size="sm">{s.label}</Text>
+                  <Text size="sm">{t(`visits.sincerity.signal.${s.id}.label`, { defaultValue: s.label })}</Text>
                   <Text size="sm" fw={600}>
                     {s.value === null ? '—' : typeof s.value === 'boolean' ? (s.value ? t('visits.form.yes') : t('visits.form.no')) : String(s.value)}
                   </Text>
                 </Group>
                 <Text size="xs" c="dimmed">
-                  {s.explanation}
+                  {buyerSignalExplanation(t, s)}
                 </Text>
               </div>
             ))}
@@ -502,11 +523,7 @@ function SincerityForm({ visit }: { visit: VisitDetail }) {
             </Button>
           </Group>
         )}
-        {save.isError && Object.keys(serverFieldErrors(save.error)).length === 0 && (
-          <Alert color="red" variant="light" icon={<IconAlert />}>
-            {errorText(save.error, t)}
-          </Alert>
-        )}
+        <FormErrors errors={errors} error={save.isError ? save.error : undefined} />
       </Stack>
     </Card>
   );
@@ -589,11 +606,7 @@ export function CloseCard({ visit }: { visit: VisitDetail }) {
           error={errors.summary}
           data-testid="close-summary"
         />
-        {close.isError && Object.keys(serverFieldErrors(close.error)).length === 0 && (
-          <Alert color="red" variant="light" icon={<IconAlert />}>
-            {errorText(close.error, t)}
-          </Alert>
-        )}
+        <FormErrors errors={errors} error={close.isError ? close.error : undefined} />
         <Button h={48} size="md" onClick={submit} loading={close.isPending} disabled={pending.length > 0 || Boolean(problem)} data-testid="close-submit">
           {t('visits.close.submit')}
         </Button>

@@ -2,7 +2,7 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { VisitOutcome, VisitStatus, VisitType } from '../../../../src/contracts/visits.js';
-import type { ClaimStatus, FindingSeverity } from '../../../../src/domain/model.js';
+import type { ClaimStatus, FindingSeverity } from '../../../../src/domain/browser.js';
 
 type Color = BadgeProps['color'];
 const common = { radius: 'sm', tt: 'none', fw: 500 } as const;

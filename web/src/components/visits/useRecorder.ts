@@ -4,7 +4,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChecklistQuestion } from '../../../../src/contracts/visits.js';
-import { capacityDraft, checklistProgress, validateAnswer, type AnswerScalar, type ProgressAnswer } from '../../../../src/domain/visits/answers.js';
+import { type AnswerScalar, capacityDraft, checklistProgress, type ProgressAnswer, validateAnswer } from '../../../../src/domain/browser.js';
 import i18n from '../../i18n/index.js';
 import { notify } from '../../lib/notify.js';
 import { newClientId, outbox, type CapacityBody, type CapacityItem, type FindingBody, type FindingItem, type OutboxItem, type PhotoItem } from '../../offline/outbox.js';

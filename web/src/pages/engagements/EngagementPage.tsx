@@ -4,7 +4,7 @@ import { Anchor, Badge, Button, Card, Group, Menu, Stack, Tabs, Text, Title } fr
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useCan } from '../../app/session.js';
 import { useEngagement } from '../../components/engagement/api.js';
 import { PhaseBadge } from '../../components/engagement/badges.js';
@@ -12,6 +12,7 @@ import { IconClipboardCheck, IconFactory, IconGauge, IconHandshake, IconMessage,
 import { PhaseStepper } from '../../components/engagement/PhaseStepper.js';
 import type { Engagement } from '../../components/engagement/types.js';
 import { IconArrowRight, IconChevronDown } from '../../components/icons.js';
+import { KeptPanel, useKeptTabs } from '../../components/KeptTabs.js';
 import { LoadFailure, Loading } from '../../components/States.js';
 import { useFormat } from '../../lib/format.js';
 import { CloseModal } from './CloseModal.js';
@@ -24,7 +25,11 @@ import { PolicyLine } from './PolicyLine.js';
 import { ReadinessTab } from './ReadinessTab.js';
 import { ResponseBanner } from './ResponseBanner.js';
 import { VisitAdviceTab } from './VisitAdviceTab.js';
+import { FileRequestsPanel } from '../../components/suppliers/FileRequestsPanel.js';
+import { InvitationsPanel } from '../../components/suppliers/InvitationsPanel.js';
 import { IconChartLine } from '../../components/quality/icons.js';
+import { IconShieldCheck } from '../../components/icons.js';
+import { IconAlertTriangle, IconLadder } from '../../components/discrepancies/icons.js';
 
 const TABS = ['overview', 'readiness', 'evidence', 'visit', 'messages'] as const;
 type Tab = (typeof TABS)[number];
@@ -59,8 +64,7 @@ export function EngagementPage() {
 function EngagementView({ engagement: e }: { engagement: Engagement }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [params, setParams] = useSearchParams();
-  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'overview';
+  const tabs = useKeptTabs<Tab>('engagement', TABS, 'overview');
   const canDecide = useCan('engagement.decide') && e.myRole === 'buyer';
   const canContribute = useCan('engagement.contribute');
   const [gateOpened, gate] = useDisclosure(false);
@@ -72,8 +76,9 @@ function EngagementView({ engagement: e }: { engagement: Engagement }) {
   return (
     <>
       <Card data-testid="engagement-header">
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
-          <div style={{ minWidth: 0 }}>
+        {/* On a phone the actions go below the title and wrap, instead of squeezing it. */}
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+          <div style={{ minWidth: 0, flex: '1 1 320px' }}>
             <Group gap="sm" wrap="wrap">
               <Title order={2} fw={650} data-testid="engagement-title">
                 {e.title}
@@ -90,9 +95,23 @@ function EngagementView({ engagement: e }: { engagement: Engagement }) {
             </Group>
             <PolicyLine engagement={e} canMove={canDecide && open} />
           </div>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="wrap" justify="flex-end" style={{ flex: '0 1 auto' }} data-testid="engagement-actions">
             <Button component={Link} to={`/engagements/${e.id}/quality`} variant="default" leftSection={<IconChartLine size={16} />} data-testid="quality-link">
               {t('quality.nav.quality')}
+            </Button>
+            {(e.phase === 'operational_compatibility' || e.phase === 'partnership') && (
+              <Button component={Link} to={`/engagements/${e.id}/pilot`} variant="default" leftSection={<IconGauge size={16} />} data-testid="pilot-link">
+                {t('pilots.nav.pilot')}
+              </Button>
+            )}
+            <Button component={Link} to={`/engagements/${e.id}/record`} variant="default" leftSection={<IconShieldCheck size={16} />} data-testid="record-link">
+              {t('record.open')}
+            </Button>
+            <Button component={Link} to={`/discrepancies?engagementId=${e.id}`} variant="default" leftSection={<IconAlertTriangle size={16} />} data-testid="discrepancies-link">
+              {t('ux.engagement.discrepancies')}
+            </Button>
+            <Button component={Link} to={`/engagements/${e.id}/escalation`} variant="default" leftSection={<IconLadder size={16} />} data-testid="escalation-link">
+              {t('ux.engagement.escalation')}
             </Button>
             {canDecide && open && (
               <Button leftSection={<IconClipboardCheck size={16} />} onClick={gate.open} data-testid="gate-open">
@@ -130,7 +149,7 @@ function EngagementView({ engagement: e }: { engagement: Engagement }) {
 
       <ResponseBanner engagement={e} />
 
-      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'overview' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+      <Tabs id={tabs.id} value={tabs.tab} onChange={tabs.select}>
         <Tabs.List mb="md">
           {TABS.map((k) => {
             const Icon = TAB_ICONS[k];
@@ -141,33 +160,35 @@ function EngagementView({ engagement: e }: { engagement: Engagement }) {
             );
           })}
         </Tabs.List>
-        <Tabs.Panel value="overview">
-          <OverviewTab engagement={e} />
-        </Tabs.Panel>
-        <Tabs.Panel value="readiness">
-          <ReadinessTab engagement={e} canDecide={canDecide && open} onDecide={gate.open} />
-        </Tabs.Panel>
-        <Tabs.Panel value="evidence">
-          <EvidenceTab engagement={e} />
-        </Tabs.Panel>
-        <Tabs.Panel value="visit">
-          {/* Visits of this engagement (web/src/pages/visits): the list, and planning one for the buyer. */}
-          <Group justify="flex-end" gap="xs" mb="sm">
-            <Button component={Link} to={`/visits?engagementId=${e.id}&show=all`} variant="default" leftSection={<IconFactory size={16} />} data-testid="engagement-visits">
-              {t('visits.engagementLink')}
-            </Button>
-            {e.myRole === 'buyer' && open && (
-              <Button component={Link} to={`/visits?engagementId=${e.id}&plan=1`} data-testid="engagement-plan-visit">
-                {t('visits.plan.open')}
-              </Button>
-            )}
-          </Group>
-          <VisitAdviceTab engagement={e} />
-        </Tabs.Panel>
-        <Tabs.Panel value="messages">
-          <MessagesTab engagement={e} />
-        </Tabs.Panel>
       </Tabs>
+      <KeptPanel value="overview" tabs={tabs}>
+        <OverviewTab engagement={e} />
+      </KeptPanel>
+      <KeptPanel value="readiness" tabs={tabs}>
+        <ReadinessTab engagement={e} canDecide={canDecide && open} onDecide={gate.open} />
+      </KeptPanel>
+      <KeptPanel value="evidence" tabs={tabs}>
+        <EvidenceTab engagement={e} />
+        <FileRequestsPanel engagement={e} />
+      </KeptPanel>
+      <KeptPanel value="visit" tabs={tabs}>
+        {/* Visits of this engagement (web/src/pages/visits): the list, and planning one for the buyer. */}
+        <Group justify="flex-end" gap="xs" mb="sm">
+          <Button component={Link} to={`/visits?engagementId=${e.id}&show=all`} variant="default" leftSection={<IconFactory size={16} />} data-testid="engagement-visits">
+            {t('visits.engagementLink')}
+          </Button>
+          {e.myRole === 'buyer' && open && (
+            <Button component={Link} to={`/visits?engagementId=${e.id}&plan=1`} data-testid="engagement-plan-visit">
+              {t('visits.plan.open')}
+            </Button>
+          )}
+        </Group>
+        <InvitationsPanel engagement={e} />
+        <VisitAdviceTab engagement={e} />
+      </KeptPanel>
+      <KeptPanel value="messages" tabs={tabs}>
+        <MessagesTab engagement={e} />
+      </KeptPanel>
 
       {canDecide && <GateModal engagement={e} opened={gateOpened} onClose={gate.close} />}
       <CloseModal engagement={e} action={closeAction} onClose={() => setCloseAction(null)} />

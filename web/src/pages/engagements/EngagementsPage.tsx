@@ -4,7 +4,7 @@ import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ENGAGEMENT_PHASES } from '../../../../src/domain/model.js';
+import { ENGAGEMENT_PHASES } from '../../../../src/domain/browser.js';
 import { api } from '../../api/client.js';
 import { useCan, useSession } from '../../app/session.js';
 import { PhaseBadge } from '../../components/engagement/badges.js';
@@ -15,12 +15,15 @@ import { IconPlus, IconSearch } from '../../components/icons.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { Empty, ErrorAlert, Loading } from '../../components/States.js';
 import { useFormat } from '../../lib/format.js';
+import { useBuyerSincerity } from '../../components/suppliers/api.js';
+import { policyName } from '../../lib/systemText.js';
 
 export function EngagementsPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { organization } = useSession();
   const canCreate = useCan('engagement.create');
+  const canSincerity = useCan('sincerity.read');
   const [opened, { open, close }] = useDisclosure(false);
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -38,6 +41,12 @@ export function EngagementsPage() {
     queryFn: ({ signal }) => api.get<Engagement[]>('/api/v1/engagements', filters, signal),
     placeholderData: keepPreviousData,
   });
+  // A supplier sees its inbound requests and engagements ordered by the buyer's sincerity (its own view, /buyers).
+  const bySincerity = organization.kind === 'supplier' && canSincerity;
+  const sincerity = useBuyerSincerity(bySincerity);
+  const scoreOf = new Map((sincerity.data ?? []).map((b) => [b.organizationId, b]));
+  const rank = new Map((sincerity.data ?? []).map((b, i) => [b.organizationId, i]));
+  const rows = bySincerity && sincerity.data ? [...(list.data ?? [])].sort((a, b) => (rank.get(a.buyer.id) ?? 1e9) - (rank.get(b.buyer.id) ?? 1e9)) : (list.data ?? []);
 
   return (
     <>
@@ -110,10 +119,11 @@ export function EngagementsPage() {
                   <Table.Th>{t('engagements.phase')}</Table.Th>
                   <Table.Th>{t('engagements.policy')}</Table.Th>
                   <Table.Th>{t('engagements.phaseSince')}</Table.Th>
+                  {bySincerity && <Table.Th>{t('suppliers.sincerity.column')}</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {list.data.map((e) => {
+                {rows.map((e) => {
                   const other = e.myRole === 'buyer' ? e.supplier : e.buyer;
                   return (
                     <Table.Tr key={e.id} data-testid="engagement-row">
@@ -143,7 +153,7 @@ export function EngagementsPage() {
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">
-                          {e.policy.name} · v{e.policy.version}
+                          {policyName(t, e.policy)} · v{e.policy.version}
                         </Text>
                         {e.policy.latestVersion > e.policy.version && (
                           <Text size="xs" c="orange.8">
@@ -154,6 +164,17 @@ export function EngagementsPage() {
                       <Table.Td c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                         {fmt.date(e.phaseStartedAt)}
                       </Table.Td>
+                      {bySincerity && (
+                        <Table.Td data-testid="engagement-sincerity">
+                          {scoreOf.get(e.buyer.id) ? (
+                            <Anchor component={Link} to="/buyers" size="sm">
+                              {scoreOf.get(e.buyer.id)!.score === null ? '—' : fmt.number(scoreOf.get(e.buyer.id)!.score!)} · {t(`suppliers.sincerity.band.${scoreOf.get(e.buyer.id)!.band}`)}
+                            </Anchor>
+                          ) : (
+                            '—'
+                          )}
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   );
                 })}

@@ -1,20 +1,23 @@
 // Evidence in the engagement. The supplier decides which of its evidence is shared here (from its library)
 // and can stop sharing it; the buyer records what it observed, tested or was told by third parties.
-import { Anchor, Button, Card, Checkbox, Group, Modal, ScrollArea, Stack, Table, Text, Tooltip, ActionIcon } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { Anchor, Button, Card, Checkbox, Group, Modal, ScrollArea, Stack, Text } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Provenance } from '../../../../src/domain/model.js';
+import type { Provenance } from '../../../../src/domain/browser.js';
 import { api } from '../../api/client.js';
 import { useCan, useSession } from '../../app/session.js';
 import { useClaims, useEngagementEvidence, useEvidenceLibrary, useRefreshEngagement } from '../../components/engagement/api.js';
 import { ProvenanceBadge, ValidityBadge } from '../../components/engagement/badges.js';
 import { EvidenceDetails } from '../../components/engagement/EvidenceChips.js';
 import { EvidenceForm } from '../../components/engagement/EvidenceForm.js';
-import { EvidenceCells } from '../../components/engagement/EvidenceCells.js';
+import { EvidenceList } from '../../components/engagement/EvidenceList.js';
+import { useEvidenceTitle } from '../../components/engagement/evidenceTitle.js';
+import { qualityKey } from '../../components/quality/api.js';
+import type { Import } from '../../components/quality/types.js';
 import { useDay } from '../../components/engagement/format.js';
-import { IconEye, IconShare, IconStack } from '../../components/engagement/icons.js';
+import { IconShare, IconStack } from '../../components/engagement/icons.js';
 import type { Engagement, Evidence } from '../../components/engagement/types.js';
 import { DangerIconButton, useConfirm } from '../../components/Confirm.js';
 import { IconPlus } from '../../components/icons.js';
@@ -49,6 +52,11 @@ export function EvidenceTab({ engagement: e }: { engagement: Engagement }) {
   });
   const claimTitle = new Map((claims.data ?? []).map((c) => [c.id, c.title]));
   const supplierSide = e.myRole === 'supplier';
+  const title = useEvidenceTitle();
+  const hasImports = (list.data ?? []).some((ev) => ev.kind === 'batch_test_record' && ev.attributes.importId);
+  // The file names of the imports the lot records came from (the same query as the quality page's imports tab).
+  const imports = useQuery({ queryKey: [...qualityKey(e.id), 'imports'], queryFn: () => api.get<Import[]>(`/api/v1/engagements/${encodeURIComponent(e.id)}/imports`), enabled: hasImports });
+  const importNames = new Map((imports.data ?? []).map((i) => [i.id, i.filename]));
 
   return (
     <Stack gap="md">
@@ -75,65 +83,49 @@ export function EvidenceTab({ engagement: e }: { engagement: Engagement }) {
           {t('evidence.afterAccept')}
         </Text>
       )}
-      <Card padding={0}>
+      <Card>
         {list.isPending ? (
           <Loading />
         ) : list.isError ? (
-          <div style={{ padding: 16 }}>
-            <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-          </div>
+          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
         ) : list.data.length === 0 ? (
           <Empty icon={<IconStack size={22} />} title={t('evidence.emptyEngagement')} description={supplierSide ? t('evidence.emptyEngagementSupplier') : t('evidence.emptyEngagementBuyer')} />
         ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table className="bf-table" data-testid="engagement-evidence-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('evidence.title')}</Table.Th>
-                  <Table.Th w={150}>{t('evidence.provenance')}</Table.Th>
-                  <Table.Th w={170}>{t('evidence.validity')}</Table.Th>
-                  <Table.Th>{t('evidence.claims')}</Table.Th>
-                  <Table.Th w={170}>{t('evidence.sharedBy')}</Table.Th>
-                  <Table.Th w={80} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.map((ev) => (
-                  <Table.Tr key={ev.id} data-testid="engagement-evidence-row">
-                    <EvidenceCells evidence={ev} claimTitle={claimTitle} />
-                    <Table.Td>
-                      <Text size="sm">{ev.organizationName}</Text>
-                      <Text size="xs" c="dimmed">
-                        {ev.recordedBy} · {fmt.date(ev.sharedAt ?? ev.createdAt)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={2} wrap="nowrap">
-                        <Tooltip label={t('evidence.details')}>
-                          <ActionIcon variant="subtle" color="gray" onClick={() => setViewing(ev)} aria-label={t('evidence.details')}>
-                            <IconEye size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        {canAdd && ev.organizationId === organization.id && (
-                          <DangerIconButton
-                            label={t('evidence.unshare')}
-                            onClick={() =>
-                              confirm({
-                                title: t('evidence.unshareTitle', { title: ev.title }),
-                                body: t('evidence.unshareBody', { counterpart: supplierSide ? e.buyer.name : e.supplier.name }),
-                                confirmLabel: t('evidence.unshare'),
-                                onConfirm: () => unshare.mutateAsync(ev),
-                              })
-                            }
-                          />
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <EvidenceList
+            items={list.data}
+            claimTitle={claimTitle}
+            importNames={importNames}
+            importLink={`/engagements/${e.id}/quality?tab=imports`}
+            onView={setViewing}
+            testId="engagement-evidence-table"
+            rowTestId="engagement-evidence-row"
+            meta={(ev) =>
+              ev.computed ? (
+                <Text size="xs" c="dimmed" data-testid="evidence-shared-by">
+                  {t('evidenceList.computedBy')} · {fmt.date(ev.sharedAt ?? ev.createdAt)}
+                </Text>
+              ) : (
+                <Text size="xs" c="dimmed" data-testid="evidence-shared-by">
+                  {t('evidence.sharedBy')}: {ev.organizationName} · {ev.recordedBy} · {fmt.date(ev.sharedAt ?? ev.createdAt)}
+                </Text>
+              )
+            }
+            actions={(ev) =>
+              canAdd && ev.organizationId === organization.id && !ev.computed ? (
+                <DangerIconButton
+                  label={t('evidence.unshare')}
+                  onClick={() =>
+                    confirm({
+                      title: t('evidence.unshareTitle', { title: title(ev) }),
+                      body: t('evidence.unshareBody', { counterpart: supplierSide ? e.buyer.name : e.supplier.name }),
+                      confirmLabel: t('evidence.unshare'),
+                      onConfirm: () => unshare.mutateAsync(ev),
+                    })
+                  }
+                />
+              ) : null
+            }
+          />
         )}
       </Card>
       {supplierSide && <ShareModal engagement={e} opened={sharing} onClose={() => setSharing(false)} shared={new Set((list.data ?? []).map((x) => x.id))} />}
@@ -146,7 +138,7 @@ export function EvidenceTab({ engagement: e }: { engagement: Engagement }) {
             submit={(body) => api.post<Evidence>(`/api/v1/engagements/${e.id}/evidence`, body)}
             onCancel={() => setRecording(false)}
             onDone={async (ev) => {
-              notify.success(t('evidence.recorded', { title: ev.title }));
+              notify.success(t('evidence.recorded', { title: title(ev) }));
               setRecording(false);
               await refresh();
             }}
@@ -163,6 +155,7 @@ export function EvidenceTab({ engagement: e }: { engagement: Engagement }) {
 function ShareModal({ engagement: e, opened, onClose, shared }: { engagement: Engagement; opened: boolean; onClose: () => void; shared: ReadonlySet<string> }) {
   const { t } = useTranslation();
   const day = useDay();
+  const title = useEvidenceTitle();
   const library = useEvidenceLibrary(opened);
   const refresh = useRefreshEngagement(e.id);
   const [selected, setSelected] = useState<string[]>([]);
@@ -213,7 +206,7 @@ function ShareModal({ engagement: e, opened, onClose, shared }: { engagement: En
                           {t(`vocab.evidenceKinds.${x.kind}`)}
                         </Text>
                         <Text size="sm" fw={500}>
-                          {x.title}
+                          {title(x)}
                         </Text>
                         <Group gap={6} mt={4}>
                           <ProvenanceBadge provenance={x.provenance} />

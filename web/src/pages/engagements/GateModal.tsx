@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { GateDecisionInput } from '../../../../src/contracts/engagements.js';
-import { nextPhase, type GateDecision } from '../../../../src/domain/model.js';
+import { type GateDecision, nextPhase } from '../../../../src/domain/browser.js';
 import { api, isApiError } from '../../api/client.js';
 import { useReadiness, useRefreshEngagement } from '../../components/engagement/api.js';
 import { RequirementStateBadge } from '../../components/engagement/badges.js';
@@ -58,7 +58,14 @@ function GateForm({ engagement: e, onDone }: { engagement: Engagement; onDone: (
       setParams({}, { replace: true });
       await refresh();
     },
-    onError: (err) => {
+    onError: async (err) => {
+      // Someone decided this gate first (another tab, a colleague): the decision is not repeated on the next phase.
+      if (isApiError(err, 409) && err.code === 'phase_changed') {
+        notify.error(t('engagements.gate.phaseChanged'));
+        onDone();
+        await refresh();
+        return;
+      }
       setErrors(serverFieldErrors(err));
       // Readiness changed since it was loaded (evidence withdrawn, expired): show the current blocking list.
       if (isApiError(err, 409)) void readiness.refetch();
@@ -73,6 +80,7 @@ function GateForm({ engagement: e, onDone }: { engagement: Engagement; onDone: (
   const submit = () => {
     const body = {
       decision,
+      expectedPhase: e.phase,
       rationale,
       evidenceIds,
       override: needsOverride ? override : false,

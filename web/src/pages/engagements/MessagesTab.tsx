@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MessageInput } from '../../../../src/contracts/engagements.js';
-import { MESSAGE_KINDS, type MessageKind } from '../../../../src/domain/model.js';
+import { MESSAGE_KINDS, type MessageKind } from '../../../../src/domain/browser.js';
 import { api } from '../../api/client.js';
 import { useCan } from '../../app/session.js';
 import { useMessages, useRefreshEngagement } from '../../components/engagement/api.js';

@@ -10,6 +10,7 @@ import { usePolicies, useRefreshEngagement } from '../../components/engagement/a
 import type { Engagement } from '../../components/engagement/types.js';
 import { useConfirm } from '../../components/Confirm.js';
 import { notify } from '../../lib/notify.js';
+import { policyName } from '../../lib/systemText.js';
 
 export function PolicyLine({ engagement: e, canMove }: { engagement: Engagement; canMove: boolean }) {
   const { t } = useTranslation();
@@ -33,10 +34,10 @@ export function PolicyLine({ engagement: e, canMove }: { engagement: Engagement;
       </Text>
       {organization.kind === 'buyer' ? (
         <Anchor component={Link} to={`/policies?id=${e.policy.id}`} size="sm">
-          {e.policy.name}
+          {policyName(t, e.policy)}
         </Anchor>
       ) : (
-        <Text size="sm">{e.policy.name}</Text>
+        <Text size="sm">{policyName(t, e.policy)}</Text>
       )}
       <Badge variant="outline" color="gray" tt="none" fw={500} data-testid="policy-version">
         v{e.policy.version}

@@ -302,7 +302,7 @@ function ScoreCard({ title, hint, score, evidence, testId }: { title: string; hi
         </Table.Thead>
         <Table.Tbody>
           {score.inputs.map((i) => (
-            <Table.Tr key={i.key} data-testid="score-input" data-key={i.key} style={{ opacity: i.available ? 1 : 0.6 }}>
+            <Table.Tr key={`${i.key}:${i.claimId ?? ''}`} data-testid="score-input" data-key={i.key} data-claim={i.claimId} style={{ opacity: i.available ? 1 : 0.6 }}>
               <Table.Td style={{ verticalAlign: 'top' }}>
                 <Text size="sm" fw={500}>
                   {t(`readiness.scoreInputs.${i.key}`, { defaultValue: i.label })}
@@ -317,7 +317,12 @@ function ScoreCard({ title, hint, score, evidence, testId }: { title: string; hi
                 )}
               </Table.Td>
               <Table.Td style={{ verticalAlign: 'top' }}>
-                {i.available ? (
+                {i.available && i.max === 0 ? (
+                  // A deduction (a contradicted claim): points taken off, no maximum of its own.
+                  <Text size="sm" fw={600} c="red.7" data-testid="score-deduction">
+                    −{num(-i.points)}
+                  </Text>
+                ) : i.available ? (
                   <>
                     <Text size="sm" fw={500}>
                       {num(i.points)} / {num(i.max)}

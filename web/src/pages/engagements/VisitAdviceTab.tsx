@@ -85,47 +85,50 @@ export function VisitAdviceTab({ engagement: e }: { engagement: Engagement }) {
         <Title order={5} fw={600} p="md" pb="xs">
           {t('visitAdvice.firedTitle', { count: a.firedRules.length })}
         </Title>
-        <Table className="bf-table" verticalSpacing="sm" data-testid="fired-rules">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={120}>{t('visitAdvice.effect')}</Table.Th>
-              <Table.Th>{t('visitAdvice.rule')}</Table.Th>
-              <Table.Th>{t('visitAdvice.basis')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {a.firedRules.map((r) => (
-              <Table.Tr key={r.id} data-testid="fired-rule" data-rule-id={r.id}>
-                <Table.Td style={{ verticalAlign: 'top' }}>
-                  <Badge color={r.effect === 'raise' ? 'red' : 'green'} variant="light" tt="none" fw={600}>
-                    {r.effect === 'raise' ? `+${num(r.weight)}` : `−${num(r.weight)}`} · {t(`visitAdvice.effects.${r.effect}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td style={{ verticalAlign: 'top' }}>
-                  <Text size="sm">{loc(r.explanation)}</Text>
-                  <Text size="xs" c="dimmed" className="bf-mono">
-                    {r.id}
-                  </Text>
-                </Table.Td>
-                <Table.Td style={{ verticalAlign: 'top' }}>
-                  <Stack gap={4}>
-                    <EvidenceChips ids={r.evidenceIds} evidence={evidence} />
-                    {r.claimIds.map((c) => (
-                      <Text key={c} size="xs">
-                        {t('visitAdvice.claim')} {claimTitle.get(c) ?? c}
-                      </Text>
-                    ))}
-                    {r.evidenceIds.length === 0 && r.claimIds.length === 0 && (
-                      <Text size="xs" c="dimmed">
-                        {t('visitAdvice.fromScope')}
-                      </Text>
-                    )}
-                  </Stack>
-                </Table.Td>
+        {/* On a phone the three columns do not fit: the table scrolls sideways inside the card. */}
+        <Table.ScrollContainer minWidth={560} type="native">
+          <Table className="bf-table" verticalSpacing="sm" data-testid="fired-rules">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={120}>{t('visitAdvice.effect')}</Table.Th>
+                <Table.Th>{t('visitAdvice.rule')}</Table.Th>
+                <Table.Th>{t('visitAdvice.basis')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {a.firedRules.map((r) => (
+                <Table.Tr key={r.id} data-testid="fired-rule" data-rule-id={r.id}>
+                  <Table.Td style={{ verticalAlign: 'top' }}>
+                    <Badge color={r.effect === 'raise' ? 'red' : 'green'} variant="light" tt="none" fw={600}>
+                      {r.effect === 'raise' ? `+${num(r.weight)}` : `−${num(r.weight)}`} · {t(`visitAdvice.effects.${r.effect}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td style={{ verticalAlign: 'top' }}>
+                    <Text size="sm">{loc(r.explanation)}</Text>
+                    <Text size="xs" c="dimmed" className="bf-mono">
+                      {r.id}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td style={{ verticalAlign: 'top' }}>
+                    <Stack gap={4}>
+                      <EvidenceChips ids={r.evidenceIds} evidence={evidence} />
+                      {r.claimIds.map((c) => (
+                        <Text key={c} size="xs">
+                          {t('visitAdvice.claim')} {claimTitle.get(c) ?? c}
+                        </Text>
+                      ))}
+                      {r.evidenceIds.length === 0 && r.claimIds.length === 0 && (
+                        <Text size="xs" c="dimmed">
+                          {t('visitAdvice.fromScope')}
+                        </Text>
+                      )}
+                    </Stack>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         {notFired.length > 0 && (
           <Stack gap={4} p="md" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
             <Text size="xs" c="dimmed" fw={600} tt="uppercase">

@@ -1,6 +1,6 @@
 // Helpers shared by the engagement page's tabs.
 import { useMemo } from 'react';
-import { OPEN_PHASES } from '../../../../src/domain/model.js';
+import { OPEN_PHASES } from '../../../../src/domain/browser.js';
 import { useEngagementEvidence, usePolicy, useReadiness } from '../../components/engagement/api.js';
 import { useLocalized } from '../../components/engagement/explain.js';
 import type { Engagement, Evidence } from '../../components/engagement/types.js';

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { AdvisorCondition, Requirement } from '../../../../src/contracts/policy.js';
-import { OPEN_PHASES } from '../../../../src/domain/model.js';
+import { OPEN_PHASES } from '../../../../src/domain/browser.js';
 import { api } from '../../api/client.js';
 import { useCan } from '../../app/session.js';
 import { usePolicies } from '../../components/engagement/api.js';
@@ -17,11 +17,12 @@ import { useNumber } from '../../components/engagement/format.js';
 import { IconClipboardCheck } from '../../components/engagement/icons.js';
 import type { Policy } from '../../components/engagement/types.js';
 import { IconPlus } from '../../components/icons.js';
-import { JsonDocumentEditor } from '../../components/JsonDocumentEditor.js';
+import { PolicyFormEditor } from './PolicyForm.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { Empty, ErrorAlert, Loading } from '../../components/States.js';
 import { notify } from '../../lib/notify.js';
 import { versionGroups } from '../../lib/versions.js';
+import { policyDescription, policyName } from '../../lib/systemText.js';
 
 export function PoliciesPage() {
   const { t } = useTranslation();
@@ -73,7 +74,7 @@ export function PoliciesPage() {
                   <Table.Tr key={`${versions[0].shipped}:${versions[0].key}`} data-testid="policy-row">
                     <Table.Td>
                       <Text size="sm" fw={500}>
-                        {versions[0].name}
+                        {policyName(t, versions[0])}
                       </Text>
                     </Table.Td>
                     <Table.Td>
@@ -133,7 +134,7 @@ function PolicyDocument({ policy }: { policy: Policy }) {
         <Group justify="space-between" align="flex-start">
           <div>
             <Title order={3} fw={650}>
-              {doc.name}
+              {policyName(t, doc)}
             </Title>
             <Text size="sm" c="dimmed" className="bf-mono">
               {doc.key} · v{policy.version}
@@ -144,7 +145,7 @@ function PolicyDocument({ policy }: { policy: Policy }) {
           </Badge>
         </Group>
         <Text size="sm" mt="sm">
-          {doc.description}
+          {policyDescription(t, doc)}
         </Text>
         <Text size="sm" mt="xs" c="dimmed">
           {t('policies.tolerance', { percent: num(doc.claimTolerance.capacity * 100) })}
@@ -282,6 +283,8 @@ function useConditionText() {
           provenance: t(`vocab.provenance.${c.minProvenance}`),
           count: c.minCount ?? 1,
         });
+      case 'verified_track_record':
+        return t('policies.conditions.verified_track_record', { count: c.min });
       case 'attestations_from_other_buyers':
         return t('policies.conditions.attestations_from_other_buyers', { count: c.min });
       case 'certification_held':
@@ -328,8 +331,9 @@ function PolicyEditor({ base, onCancel, onSaved }: { base: Policy; onCancel: () 
   const { t } = useTranslation();
   const qc = useQueryClient();
   return (
-    <JsonDocumentEditor
+    <PolicyFormEditor
       initial={base.document}
+      hint={t('policyForm.hint', { version: base.version })}
       save={(doc) => api.post<Policy>('/api/v1/policies', doc)}
       onSaved={(p) => {
         notify.success(t('policies.saved', { name: p.name, version: p.version }));
@@ -339,17 +343,6 @@ function PolicyEditor({ base, onCancel, onSaved }: { base: Policy; onCancel: () 
         onSaved(p);
       }}
       onCancel={onCancel}
-      testId="policy"
-      text={{
-        hint: t('policies.editorHint', { version: base.version }),
-        upload: t('policies.upload'),
-        loadedFrom: (name) => t('policies.loadedFrom', { name }),
-        json: t('policies.json'),
-        syntaxError: t('policies.syntaxError'),
-        invalid: (count) => t('policies.invalid', { count }),
-        documentRoot: t('policies.documentRoot'),
-        save: t('policies.save'),
-      }}
     />
   );
 }

@@ -4,6 +4,7 @@
 import { Alert, Anchor, Badge, Card, Grid, Group, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { meetsCapacityTolerance } from '../../../../src/domain/browser.js';
 import type { Engagement } from '../../components/engagement/types.js';
 import { IconInfo } from '../../components/icons.js';
 import { useCapacity } from '../../components/quality/api.js';
@@ -160,7 +161,7 @@ function LineCard({ line: l, capacity }: { line: CapacityLine; capacity: Capacit
                   <Table.Td ta="right">{q.fixed(m.plannedHours, 0)}</Table.Td>
                   <Table.Td ta="right">{q.fixed(m.downtimeHours, 1)}</Table.Td>
                   <Table.Td ta="right">{q.percent(m.utilisation)}</Table.Td>
-                  <Table.Td ta="right" c={m.demonstrated !== null && m.claimed !== null && m.demonstrated < m.claimed * capacity.tolerance ? 'red.8' : undefined} fw={600}>
+                  <Table.Td ta="right" c={m.demonstrated !== null && m.claimed !== null && !meetsCapacityTolerance(m.demonstrated, m.claimed, capacity.tolerance) ? 'red.8' : undefined} fw={600}>
                     {q.integer(m.demonstrated)}
                   </Table.Td>
                   <Table.Td ta="right" c="dimmed">

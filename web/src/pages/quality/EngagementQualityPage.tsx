@@ -2,12 +2,13 @@
 // records and production logs, SPC per characteristic, and verified capacity against the claims.
 import { Anchor, Badge, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useEngagement } from '../../components/engagement/api.js';
 import { PhaseBadge } from '../../components/engagement/badges.js';
 import type { Engagement } from '../../components/engagement/types.js';
 import { IconArrowRight } from '../../components/icons.js';
 import { IconBoxCheck, IconChartBar, IconChartLine, IconFileImport, IconFlask } from '../../components/quality/icons.js';
+import { KeptPanel, useKeptTabs } from '../../components/KeptTabs.js';
 import { LoadFailure, Loading } from '../../components/States.js';
 import { CapacityTab } from './CapacityTab.js';
 import { ImportsTab } from './ImportsTab.js';
@@ -58,8 +59,7 @@ export function EngagementQualityPage() {
 
 function QualityView({ engagement: e }: { engagement: Engagement }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const tab: QualityTab = (QUALITY_TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as QualityTab) : 'samples';
+  const tabs = useKeptTabs<QualityTab>('quality', QUALITY_TABS, 'samples');
   return (
     <>
       <Card data-testid="quality-header">
@@ -88,7 +88,7 @@ function QualityView({ engagement: e }: { engagement: Engagement }) {
           {t(e.myRole === 'buyer' ? 'quality.page.subtitleBuyer' : 'quality.page.subtitleSupplier')}
         </Text>
       </Card>
-      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'samples' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+      <Tabs id={tabs.id} value={tabs.tab} onChange={tabs.select}>
         <Tabs.List mb="md">
           {QUALITY_TABS.map((k) => {
             const Icon = TAB_ICONS[k];
@@ -99,22 +99,22 @@ function QualityView({ engagement: e }: { engagement: Engagement }) {
             );
           })}
         </Tabs.List>
-        <Tabs.Panel value="samples">
-          <SampleTestsTab engagement={e} />
-        </Tabs.Panel>
-        <Tabs.Panel value="lots">
-          <LotInspectionsTab engagement={e} />
-        </Tabs.Panel>
-        <Tabs.Panel value="imports">
-          <ImportsTab engagement={e} />
-        </Tabs.Panel>
-        <Tabs.Panel value="spc">
-          <SpcTab engagement={e} />
-        </Tabs.Panel>
-        <Tabs.Panel value="capacity">
-          <CapacityTab engagement={e} />
-        </Tabs.Panel>
       </Tabs>
+      <KeptPanel value="samples" tabs={tabs}>
+        <SampleTestsTab engagement={e} />
+      </KeptPanel>
+      <KeptPanel value="lots" tabs={tabs}>
+        <LotInspectionsTab engagement={e} />
+      </KeptPanel>
+      <KeptPanel value="imports" tabs={tabs}>
+        <ImportsTab engagement={e} />
+      </KeptPanel>
+      <KeptPanel value="spc" tabs={tabs}>
+        <SpcTab engagement={e} />
+      </KeptPanel>
+      <KeptPanel value="capacity" tabs={tabs}>
+        <CapacityTab engagement={e} />
+      </KeptPanel>
     </>
   );
 }

@@ -13,7 +13,8 @@ import { CopyField } from '../../components/CopyField.js';
 import type { Engagement } from '../../components/engagement/types.js';
 import { IconAlert, IconCheck, IconInfo, IconUpload } from '../../components/icons.js';
 import { WithdrawImportBody } from '../../../../src/contracts/quality.js';
-import { uploadImport, useImports, useRefreshQuality, withdrawImport } from '../../components/quality/api.js';
+import { uploadImport, useImports, useRefreshQuality, useSpcCharacteristics, withdrawImport } from '../../components/quality/api.js';
+import { guessCharacteristics, looksWide, WIDE_REPLACES, WideColumnsEditor, wideMapping, type CharacteristicOption } from '../../components/quality/WideColumns.js';
 import { CapacityStatusBadge } from '../../components/quality/badges.js';
 import { autoColumns, ColumnMappingEditor, missingFields, readColumns, type DecimalSeparator, type ImportFormat } from '../../components/quality/ColumnMapping.js';
 import { useQualityFormat } from '../../components/quality/format.js';
@@ -96,6 +97,15 @@ function UploadCard({ engagement: e }: { engagement: Engagement }) {
   const [columns, setColumns] = useState<string[]>([]);
   const [chosen, setChosen] = useState<Record<string, string | null>>({});
   const [mappingOpen, mapping] = useDisclosure(false);
+  // Batch files: one measurement per row ('long') or one column per characteristic ('wide', a CMM export).
+  const [layout, setLayout] = useState<'long' | 'wide'>('long');
+  const [wideChosen, setWideChosen] = useState<Record<string, string | null>>({});
+  const specList = useSpcCharacteristics(e.id);
+  const characteristics = useMemo<CharacteristicOption[]>(() => {
+    const seen = new Map<string, CharacteristicOption>();
+    for (const c of specList.data ?? []) if (!seen.has(c.characteristic.key)) seen.set(c.characteristic.key, { key: c.characteristic.key, name: c.characteristic.name, unit: c.characteristic.unit, product: c.product });
+    return [...seen.values()];
+  }, [specList.data]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [elapsed, setElapsed] = useState(0);
   const ticker = useInterval(() => setElapsed((s) => s + 1), 1000);
@@ -108,6 +118,8 @@ function UploadCard({ engagement: e }: { engagement: Engagement }) {
     if (!file) {
       setColumns([]);
       setChosen({});
+      setLayout('long');
+      setWideChosen({});
       return;
     }
     void readColumns(file).then((r) => {
@@ -115,20 +127,30 @@ function UploadCard({ engagement: e }: { engagement: Engagement }) {
       setFormat(r.format);
       setDecimalSeparator(r.decimalSeparator);
       setColumns(r.columns);
-      setChosen(autoColumns(kind, r.columns));
-      if (missingFields(kind, autoColumns(kind, r.columns)).length > 0) mapping.open();
+      const found = autoColumns(kind, r.columns);
+      setChosen(found);
+      const wide = kind === 'batches' && looksWide(r.columns, found, characteristics);
+      setLayout(wide ? 'wide' : 'long');
+      setWideChosen(wide ? guessCharacteristics(r.columns, found, characteristics) : {});
+      if (wide || missingFields(kind, found).length > 0) mapping.open();
     });
     return () => {
       live = false;
     };
   }, [file, kind]);
 
-  const missing = columns.length > 0 ? missingFields(kind, chosen) : [];
+  const wide = kind === 'batches' && layout === 'wide';
+  const missing = columns.length > 0 ? missingFields(kind, wide ? { ...chosen, characteristic: '-', value: '-', unit: '-' } : chosen) : [];
+  const noCharacteristic = wide && columns.length > 0 && Object.keys(wideMapping(wideChosen)).length === 0;
   const mappingToSend = useMemo(() => {
     const m: Record<string, string> = {};
-    for (const [field, column] of Object.entries(chosen)) if (column && column !== auto[field]) m[field] = column;
-    return m;
-  }, [chosen, auto]);
+    for (const [field, column] of Object.entries(chosen)) {
+      if (wide && WIDE_REPLACES.includes(field)) continue;
+      if (column && column !== auto[field]) m[field] = column;
+    }
+    return wide ? { ...m, ...wideMapping(wideChosen) } : m;
+  }, [chosen, auto, wide, wideChosen]);
+  const baseColumns = useMemo(() => new Set(Object.entries(chosen).filter(([f, c]) => c && !WIDE_REPLACES.includes(f)).map(([, c]) => c!)), [chosen]);
 
   const upload = useMutation({
     mutationFn: () => uploadImport(e.id, kind, file!, { mapping: mappingToSend, format, decimalSeparator }),
@@ -219,10 +241,34 @@ function UploadCard({ engagement: e }: { engagement: Engagement }) {
             </Group>
             <Collapse expanded={mappingOpen}>
               <Card withBorder mt="xs" padding="sm" bg="gray.0">
+                {kind === 'batches' && (
+                  <SegmentedControl
+                    size="xs"
+                    mb="xs"
+                    fullWidth
+                    data={[
+                      { value: 'long', label: t('quality.imports.wide.long') },
+                      { value: 'wide', label: t('quality.imports.wide.wide') },
+                    ]}
+                    value={layout}
+                    onChange={(v) => {
+                      setLayout(v === 'wide' ? 'wide' : 'long');
+                      if (v === 'wide' && Object.keys(wideChosen).length === 0) setWideChosen(guessCharacteristics(columns, chosen, characteristics));
+                    }}
+                    disabled={upload.isPending}
+                    aria-label={t('quality.imports.wide.layout')}
+                    data-testid="import-layout"
+                  />
+                )}
                 <Text size="xs" c="dimmed" mb="xs">
                   {t('quality.imports.mappingIntro')}
                 </Text>
-                <ColumnMappingEditor kind={kind} columns={columns} chosen={chosen} auto={auto} onChange={(f, c) => setChosen((x) => ({ ...x, [f]: c }))} />
+                <ColumnMappingEditor kind={kind} columns={columns} chosen={chosen} auto={auto} onChange={(f, c) => setChosen((x) => ({ ...x, [f]: c }))} omit={wide ? WIDE_REPLACES : []} />
+                {wide && (
+                  <div style={{ marginTop: 12 }}>
+                    <WideColumnsEditor columns={columns} used={baseColumns} characteristics={characteristics} chosen={wideChosen} onChange={(column, key) => setWideChosen((x) => ({ ...x, [column]: key }))} />
+                  </div>
+                )}
               </Card>
             </Collapse>
           </div>
@@ -230,6 +276,11 @@ function UploadCard({ engagement: e }: { engagement: Engagement }) {
         {missing.length > 0 && (
           <Text size="xs" c="orange.8" data-testid="import-missing">
             {t('quality.imports.missing', { fields: missing.map((f) => f.name).join(', ') })}
+          </Text>
+        )}
+        {noCharacteristic && (
+          <Text size="xs" c="orange.8" data-testid="import-no-characteristic">
+            {t('quality.imports.wide.none')}
           </Text>
         )}
         {upload.isPending && file && (

@@ -17,12 +17,13 @@ import { CriticalityBadge, DecisionBadge, SEVERITY_COLORS, SeverityBadge } from 
 import { useQualityFormat } from '../../components/quality/format.js';
 import { IconBoxCheck } from '../../components/quality/icons.js';
 import { CRITICALITIES, INSPECTION_LEVELS, type Criticality, type LotInspection, type Scheme } from '../../components/quality/types.js';
-import { todayIn, zonedIso } from '../../components/quality/zoned.js';
+import { localDate, zonedIso } from '../../../../src/domain/browser.js';
 import { Empty, ErrorAlert, Loading } from '../../components/States.js';
 import { useFormat } from '../../lib/format.js';
 import { notify } from '../../lib/notify.js';
 import { errorText, serverFieldErrors, useFieldErrors, validate } from '../../lib/validation.js';
 import { isOpenPhase } from './open.js';
+import { FormErrors } from '../../components/FormErrors.js';
 
 export function LotInspectionsTab({ engagement: e }: { engagement: Engagement }) {
   const { t } = useTranslation();
@@ -70,7 +71,7 @@ function RecordLot({ engagement: e, schemes }: { engagement: Engagement; schemes
   const [level, setLevel] = useState<string>('II');
   const [aql, setAql] = useState<string | null>('0.65');
   const [nonconforming, setNonconforming] = useState<number | string>('');
-  const [inspectedOn, setInspectedOn] = useState(() => todayIn(fmt.timeZone));
+  const [inspectedOn, setInspectedOn] = useState(() => localDate(Date.now(), fmt.timeZone));
   const [note, setNote] = useState('');
   const [flags, setFlags] = useState({ resubmitted: false, productionSteady: true, authorityApprovesReduced: false, normalWarranted: false, correctiveActionAccepted: false });
   const [more, { toggle }] = useDisclosure(false);
@@ -117,7 +118,6 @@ function RecordLot({ engagement: e, schemes }: { engagement: Engagement; schemes
     record.mutate(body);
   };
 
-  const other = record.isError && Object.keys(serverFieldErrors(record.error)).length === 0;
   return (
     <Card data-testid="lot-form-card">
       <form onSubmit={submit} noValidate data-testid="lot-form">
@@ -259,11 +259,7 @@ function RecordLot({ engagement: e, schemes }: { engagement: Engagement; schemes
               <Checkbox label={t('quality.lots.form.correctiveActionAccepted')} checked={flags.correctiveActionAccepted} onChange={(ev) => setFlags({ ...flags, correctiveActionAccepted: ev.currentTarget.checked })} />
             </Stack>
           </Collapse>
-          {other && (
-            <Alert color="red" variant="light" icon={<IconAlert />} data-testid="lot-error">
-              {errorText(record.error, t)}
-            </Alert>
-          )}
+          <FormErrors errors={errors} error={record.isError ? record.error : undefined} testId="lot-error" />
           <Group justify="flex-end">
             <Button type="submit" loading={record.isPending} data-testid="lot-submit">
               {t('quality.lots.submit')}

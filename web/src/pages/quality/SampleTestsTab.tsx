@@ -18,7 +18,7 @@ import { Empty, ErrorAlert, Loading } from '../../components/States.js';
 import { useFormat } from '../../lib/format.js';
 import { notify } from '../../lib/notify.js';
 import { isOpenPhase } from './open.js';
-import type { Provenance } from '../../../../src/domain/model.js';
+import type { Provenance } from '../../../../src/domain/browser.js';
 
 export function SampleTestsTab({ engagement: e }: { engagement: Engagement }) {
   const { t } = useTranslation();

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Engagement } from '../../components/engagement/types.js';
 import { IconInfo } from '../../components/icons.js';
 import { useSpc, useSpcCharacteristics } from '../../components/quality/api.js';
+import { capabilityClass } from '../../../../src/domain/browser.js';
 import { CriticalityBadge, indexColor } from '../../components/quality/badges.js';
 import { CapabilityHistogram, ControlChart, LegendItem, RangeChart } from '../../components/quality/charts.js';
 import { useQualityFormat, valueDecimals } from '../../components/quality/format.js';
@@ -86,6 +87,7 @@ export function SpcTab({ engagement: e }: { engagement: Engagement }) {
 function CharacteristicTile({ c, active, onClick }: { c: SpcCharacteristic; active: boolean; onClick: () => void }) {
   const { t } = useTranslation();
   const q = useQualityFormat();
+  const notInControl = c.capability?.status === 'not_in_control';
   return (
     <UnstyledButton onClick={onClick} data-testid="spc-characteristic" data-key={c.characteristic.key} data-active={active || undefined} aria-pressed={active}>
       <Paper
@@ -110,12 +112,18 @@ function CharacteristicTile({ c, active, onClick }: { c: SpcCharacteristic; acti
           {c.product} · {c.characteristic.key}
         </Text>
         <Group gap={6} mt={6}>
-          <Badge size="sm" variant="light" color={indexColor(c.cpk)} tt="none">
+          {/* Not in statistical control: the indices are shown grey, marked as not meaningful. */}
+          <Badge size="sm" variant="light" color={notInControl ? 'gray' : indexColor(c.cpk)} tt="none" td={notInControl ? 'line-through' : undefined} title={notInControl ? t('quality.spc.notInControlHint', { cpk: q.index(c.cpk) }) : undefined}>
             Cpk {q.index(c.cpk)}
           </Badge>
-          <Badge size="sm" variant="light" color={indexColor(c.ppk)} tt="none">
+          <Badge size="sm" variant="light" color={notInControl ? 'gray' : indexColor(c.ppk)} tt="none" td={notInControl ? 'line-through' : undefined}>
             Ppk {q.index(c.ppk)}
           </Badge>
+          {notInControl && (
+            <Badge size="sm" variant="filled" color="orange" tt="none" data-testid="tile-capability" data-status="not_in_control">
+              {t('quality.spc.notInControl')}
+            </Badge>
+          )}
           <Badge size="sm" variant={c.signals > 0 ? 'filled' : 'light'} color={c.signals > 0 ? 'red' : 'gray'} tt="none" data-testid="tile-signals">
             {t('quality.spc.signalsCount', { count: c.signals })}
           </Badge>
@@ -127,6 +135,8 @@ function CharacteristicTile({ c, active, onClick }: { c: SpcCharacteristic; acti
     </UnstyledButton>
   );
 }
+
+const CLASS_TEXT = { capable: 'quality.spc.capable', marginal: 'quality.spc.marginal', not_capable: 'quality.spc.notCapable' } as const;
 
 function SpcView({ spc }: { spc: Spc }) {
   const { t, i18n } = useTranslation();
@@ -150,7 +160,22 @@ function SpcView({ spc }: { spc: Spc }) {
           {t('quality.spc.window', { limit: q.integer(spc.window.limit), date: fmt.date(spc.window.from) })}
         </Alert>
       )}
-      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" data-testid="capability-cards">
+      {!spc.capability.inControl && (
+        <Alert variant="light" color="orange" icon={<IconInfo />} title={t('quality.spc.verdict.title')} data-testid="capability-verdict" data-status={spc.capability.status}>
+          <Stack gap={4}>
+            {spc.capability.recentRules.length > 0 && (
+              <Text size="sm">{t('quality.spc.verdict.recent', { rules: spc.capability.recentRules.join(', '), n: spc.capability.recentPoints })}</Text>
+            )}
+            {spc.capability.rule1Points >= 2 && (
+              <Text size="sm">{t('quality.spc.verdict.rule1', { count: spc.capability.rule1Points, points: q.integer(spc.capability.points) })}</Text>
+            )}
+            <Text size="sm" c="dimmed">
+              {t('quality.spc.verdict.why')}
+            </Text>
+          </Stack>
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" data-testid="capability-cards" data-status={spc.capability.status}>
         {(
           [
             ['cp', spc.cp, 'within'],
@@ -168,11 +193,17 @@ function SpcView({ spc }: { spc: Spc }) {
                 {t(`quality.spc.indices.${sigma}`)}
               </Text>
             </Group>
-            <Text fz={30} fw={700} lh={1.2} c={v === null ? 'dimmed' : `${indexColor(v) as string}.8`} style={{ fontVariantNumeric: 'tabular-nums' }}>
+            <Text fz={30} fw={700} lh={1.2} c={v === null || !spc.capability.inControl ? 'dimmed' : `${indexColor(v) as string}.8`} style={{ fontVariantNumeric: 'tabular-nums' }}>
               {q.index(v)}
             </Text>
-            <Text size="xs" c="dimmed" data-testid={v === null ? 'index-reason' : undefined}>
-              {v === null ? (oneSided ? t('quality.spc.oneSided') : t('quality.spc.notComputable')) : v >= 1.33 ? t('quality.spc.capable') : v >= 1 ? t('quality.spc.marginal') : t('quality.spc.notCapable')}
+            <Text size="xs" c={v !== null && !spc.capability.inControl ? 'orange.8' : 'dimmed'} data-testid={v === null ? 'index-reason' : 'index-verdict'}>
+              {v === null
+                ? oneSided
+                  ? t('quality.spc.oneSided')
+                  : t('quality.spc.notComputable')
+                : !spc.capability.inControl
+                  ? t('quality.spc.notMeaningful')
+                  : t(CLASS_TEXT[capabilityClass(v)])}
             </Text>
           </Paper>
         ))}

@@ -17,6 +17,7 @@ import { LoadFailure, Loading } from '../../components/States.js';
 import { useFormat } from '../../lib/format.js';
 import { notify } from '../../lib/notify.js';
 import { errorText, serverFieldErrors, useFieldErrors, validate } from '../../lib/validation.js';
+import { FormErrors } from '../../components/FormErrors.js';
 
 export function SpecificationEditorPage() {
   const { id = 'new' } = useParams();
@@ -106,7 +107,6 @@ function Editor({ spec }: { spec: Specification | null }) {
     save.mutate(body);
   };
 
-  const other = save.isError && Object.keys(serverFieldErrors(save.error)).length === 0;
   return (
     <form onSubmit={submit} noValidate data-testid="spec-form">
       {modal}
@@ -202,12 +202,8 @@ function Editor({ spec }: { spec: Specification | null }) {
                 error={errors.note}
                 data-testid="spec-note"
               />
-              {other && (
-                <Alert color="red" variant="light" icon={<IconAlert />} data-testid="spec-error">
-                  {errorText(save.error, t)}
-                </Alert>
-              )}
-              {Object.keys(errors).length > 0 && !other && (
+              <FormErrors errors={errors} error={save.isError ? save.error : undefined} testId="spec-error" />
+              {Object.keys(errors).length > 0 && !save.isError && (
                 <Text size="sm" c="red" data-testid="spec-field-errors">
                   {t('errors.fixFields')}
                 </Text>

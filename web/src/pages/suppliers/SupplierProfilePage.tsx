@@ -16,6 +16,7 @@ import type { Claim } from '../../components/engagement/types.js';
 import { useConfirm } from '../../components/Confirm.js';
 import { IconPlus, IconShieldCheck } from '../../components/icons.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { InviteFromProfileButton } from '../../components/suppliers/InvitationsPanel.js';
 import { Empty, ErrorAlert, Loading } from '../../components/States.js';
 import { notify } from '../../lib/notify.js';
 
@@ -45,9 +46,15 @@ export function SupplierProfilePage() {
         title={t('supplier.profileTitle')}
         subtitle={t('supplier.profileSubtitle')}
         actions={
-          <Button component={Link} to={`/directory/${organization.id}`} variant="default">
-            {t('supplier.viewAsBuyer')}
-          </Button>
+          <Group gap="xs">
+            <InviteFromProfileButton />
+            <Button component={Link} to="/public-profile" variant="default">
+              {t('suppliers.nav.publicProfile')}
+            </Button>
+            <Button component={Link} to={`/directory/${organization.id}`} variant="default">
+              {t('supplier.viewAsBuyer')}
+            </Button>
+          </Group>
         }
       />
       <Stack gap="md">

@@ -12,7 +12,7 @@ import { ErrorAlert, Loading } from '../../components/States.js';
 import { useFormat } from '../../lib/format.js';
 
 type EffectGroup = VisitEffect['withVisit'];
-type Metric = { value: number | null; reason: string | null };
+type Metric = { value: number | null; reason: string | null; reasonCode: string | null };
 
 export function VisitEffectPage() {
   const { t } = useTranslation();
@@ -46,7 +46,7 @@ function EffectView({ e, computedAt }: { e: VisitEffect; computedAt: string }) {
   const cell = (m: Metric, format: (v: number) => string) =>
     m.value === null ? (
       <Text size="sm" c="dimmed" fs="italic">
-        {m.reason ?? '—'}
+        {m.reasonCode ? t(`serverText.visitEffect.reasons.${m.reasonCode}`, { defaultValue: m.reason ?? '—' }) : (m.reason ?? '—')}
       </Text>
     ) : (
       <Text size="lg" fw={700}>
@@ -146,13 +146,13 @@ function EffectView({ e, computedAt }: { e: VisitEffect; computedAt: string }) {
           </Title>
         </Group>
         <Text size="sm" mb="sm">
-          {e.definition}
+          {t(e.includeRemote ? 'serverText.visitEffect.definitionWithRemote' : 'serverText.visitEffect.definition')}
         </Text>
         {e.caveats.length > 0 && (
           <Alert color="yellow" variant="light" icon={<IconInfo />} data-testid="effect-caveats">
             <List size="sm" spacing={4}>
-              {e.caveats.map((c) => (
-                <List.Item key={c}>{c}</List.Item>
+              {e.caveatCodes.map((c, i) => (
+                <List.Item key={c.code}>{t(`serverText.visitEffect.caveats.${c.code}`, { ...c.params, defaultValue: e.caveats[i] })}</List.Item>
               ))}
             </List>
           </Alert>

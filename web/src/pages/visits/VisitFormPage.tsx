@@ -17,6 +17,7 @@ import { useRecorder } from '../../components/visits/useRecorder.js';
 import '../../components/visits/outboxNotices.js';
 import { IconChevronDown } from '../../components/icons.js';
 import { Empty, LoadFailure, Loading } from '../../components/States.js';
+import { visitTitle } from '../../lib/systemText.js';
 
 export function VisitFormPage() {
   const { visitId = '' } = useParams();
@@ -70,7 +71,7 @@ function VisitForm({ visit }: { visit: VisitDetail }) {
     return (
       <Stack>
         <Anchor component={Link} to={`/visits/${visit.id}`} size="sm">
-          ← {visit.title}
+          ← {visitTitle(t, visit)}
         </Anchor>
         <Empty icon={<IconChecklist size={22} />} title={t('visits.form.notShared')} description={t('visits.form.notSharedHint')} />
       </Stack>
@@ -110,7 +111,7 @@ function VisitForm({ visit }: { visit: VisitDetail }) {
 
       <Group justify="space-between" mt="sm" gap="xs" wrap="nowrap">
         <Anchor component={Link} to={`/visits/${visit.id}`} size="sm" truncate style={{ minWidth: 0 }} data-testid="form-back">
-          ← {visit.title}
+          ← {visitTitle(t, visit)}
         </Anchor>
         <Menu position="bottom-end" shadow="md" width={280}>
           <Menu.Target>

@@ -16,6 +16,7 @@ import { AgendaCard, ChecklistCard, ClaimsCard, CloseCard, FindingsCard, Outcome
 import { IconChevronDown } from '../../components/icons.js';
 import { LoadFailure, Loading } from '../../components/States.js';
 import { usePendingItems } from '../../offline/useOutbox.js';
+import { visitTitle } from '../../lib/systemText.js';
 
 export function VisitPage() {
   const { visitId = '' } = useParams();
@@ -73,7 +74,7 @@ function VisitView({ visit: v }: { visit: VisitDetail }) {
             {pending.length > 0 && <SyncPill visitId={v.id} />}
           </Group>
           <Title order={2} fw={650} data-testid="visit-title" style={{ wordBreak: 'break-word' }}>
-            {v.title}
+            {visitTitle(t, v)}
           </Title>
           <Group gap={6} wrap="nowrap" align="flex-start">
             <IconCalendar size={16} style={{ marginTop: 3, flexShrink: 0 }} />

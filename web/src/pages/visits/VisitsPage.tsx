@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { VisitStatus } from '../../../../src/contracts/visits.js';
-import { OPEN_PHASES } from '../../../../src/domain/model.js';
+import { OPEN_PHASES } from '../../../../src/domain/browser.js';
 import { api } from '../../api/client.js';
 import { useCan, useSession } from '../../app/session.js';
 import { useRefreshVisits, useVisitEngagements, useVisits, type Slot, type Visit } from '../../components/visits/api.js';
@@ -22,6 +22,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { Empty, ErrorAlert, Loading } from '../../components/States.js';
 import { notify } from '../../lib/notify.js';
 import { useSyncStatus } from '../../offline/useOutbox.js';
+import { visitTitle } from '../../lib/systemText.js';
 
 const FILTERS = {
   upcoming: ['proposed', 'rescheduling', 'confirmed', 'in_progress'],
@@ -155,7 +156,7 @@ function VisitCard({ visit: v }: { visit: Visit }) {
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <div style={{ minWidth: 0 }}>
           <Anchor component={Link} to={`/visits/${v.id}`} fw={600} size="md" data-testid="visit-link" style={{ wordBreak: 'break-word' }}>
-            {v.title}
+            {visitTitle(t, v)}
           </Anchor>
           <Text size="sm" c="dimmed" truncate>
             {v.myRole === 'auditor' ? `${v.buyer.name} → ${v.supplier.name}` : other.name} · {v.engagementTitle}

@@ -2,11 +2,13 @@
 import type { AppPage } from '../../app/registry.js';
 import { IconChecklist, IconScaleBalance, IconVisit } from '../../components/visits/icons.js';
 import '../../components/visits/outboxNotices.js';
-import { ChecklistTemplatesPage } from './ChecklistTemplatesPage.js';
-import { VisitEffectPage } from './VisitEffectPage.js';
-import { VisitFormPage } from './VisitFormPage.js';
-import { VisitPage } from './VisitPage.js';
-import { VisitsPage } from './VisitsPage.js';
+import { lazyPage } from '../../app/lazyPage.js';
+
+const ChecklistTemplatesPage = lazyPage(() => import('./ChecklistTemplatesPage.js'), 'ChecklistTemplatesPage');
+const VisitEffectPage = lazyPage(() => import('./VisitEffectPage.js'), 'VisitEffectPage');
+const VisitFormPage = lazyPage(() => import('./VisitFormPage.js'), 'VisitFormPage');
+const VisitPage = lazyPage(() => import('./VisitPage.js'), 'VisitPage');
+const VisitsPage = lazyPage(() => import('./VisitsPage.js'), 'VisitsPage');
 
 export const VISIT_PAGES: AppPage[] = [
   {

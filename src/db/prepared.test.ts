@@ -1,0 +1,50 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql, type Generated } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { prepared } from './prepared.js';
+
+interface DB {
+  t: { id: Generated<number>; org: string; v: string };
+}
+
+function database(): Kysely<DB> {
+  const raw = new SQLite(':memory:');
+  raw.exec("create table t (id integer primary key, org text, v text); insert into t (org, v) values ('a', 'x'), ('a', 'y'), ('b', 'z')");
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+}
+
+describe('prepared', () => {
+  it('answers each call with its own arguments, constants of the query kept', async () => {
+    const db = database();
+    const byOrg = prepared((d: Kysely<DB>, org: string, notV: string) =>
+      d.selectFrom('t').select(['id', 'v']).where('org', '=', org).where('v', '!=', notV).where('id', '<', 100).orderBy('id'),
+    );
+    expect(await byOrg(db, 'a', 'none')).toEqual([{ id: 1, v: 'x' }, { id: 2, v: 'y' }]);
+    expect(await byOrg(db, 'a', 'x')).toEqual([{ id: 2, v: 'y' }]);
+    expect(await byOrg(db, 'b', 'x')).toEqual([{ id: 3, v: 'z' }]);
+    expect(await byOrg(db, 'c', 'x')).toEqual([]);
+  });
+
+  it('takes an argument used twice in both places', async () => {
+    const db = database();
+    const q = prepared((d: Kysely<DB>, org: string) => d.selectFrom('t').select('id').where((eb) => eb.or([eb('org', '=', org), eb('v', '=', org)])));
+    expect(await q(db, 'z')).toEqual([{ id: 3 }]);
+    expect(await q(db, 'a')).toEqual([{ id: 1 }, { id: 2 }]);
+  });
+
+  it('runs inside a transaction too', async () => {
+    const db = database();
+    const q = prepared((d: Kysely<DB>, org: string) => d.selectFrom('t').select('v').where('org', '=', org));
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('t').values({ org: 'c', v: 'w' }).execute();
+      expect(await q(trx, 'c')).toEqual([{ v: 'w' }]);
+    });
+    expect(await q(db, 'c')).toEqual([{ v: 'w' }]);
+  });
+
+  it('refuses a builder that does not bind an argument as a parameter', async () => {
+    const db = database();
+    const q = prepared((d: Kysely<DB>, column: string) => d.selectFrom('t').select(sql.ref(column).as('c')));
+    await expect(q(db, 'v')).rejects.toThrow(/argument 0 is not a bound parameter/);
+  });
+});

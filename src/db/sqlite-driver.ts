@@ -1,0 +1,201 @@
+// Kysely's SQLite driver, with readers that never wait for a writer of another connection.
+//
+// Kysely's own driver serializes everything on the process's one connection: a query acquires it, runs, releases
+// it. A long import writes on a connection of its own (so that it is one transaction that readers do not see half
+// of), and in WAL mode readers on the shared connection need not wait for it. Writers must: SQLite lets one
+// connection write at a time, and a second writer meets the lock in SQLite's busy handler, which sleeps
+// synchronously and would stall the event loop the import itself runs on (and fail after busy_timeout).
+//
+// So every writer of the process takes one asynchronous write lock first, before the connection:
+// - a transaction on the shared connection takes it at BEGIN and keeps it until COMMIT or ROLLBACK;
+// - a single write outside a transaction takes it for that statement;
+// - an import on its own connection (`exclusiveWrite`) takes it for its whole transaction.
+// Reads take only the connection, never the write lock, and so answer while an import runs. The order is always
+// write lock, then connection, so two waiters never hold one each. A waiting writer holds neither: the reads
+// queued behind it on the connection go on.
+import { SqliteDriver, type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type SqliteDialectConfig, type TransactionSettings } from 'kysely';
+import { SqliteDialect } from 'kysely';
+
+/** An asynchronous FIFO lock. */
+export class AsyncLock {
+  private tail: Promise<void> = Promise.resolve();
+
+  /** Resolves when the lock is ours, with the function that gives it back. */
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const before = this.tail;
+    this.tail = before.then(() => mine);
+    return before.then(() => {
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        release();
+      };
+    });
+  }
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}
+
+/** Whether a statement may write: everything but a SELECT (a raw `select …` too). */
+export function mayWrite(q: CompiledQuery): boolean {
+  const kind = q.query.kind;
+  if (kind === 'SelectQueryNode') return false;
+  if (kind === 'RawNode') return !/^\s*select\b/i.test(q.sql);
+  return true;
+}
+
+/** One user of the shared connection: a single query, or a transaction from BEGIN to its end. */
+class Lease implements DatabaseConnection {
+  /** While a transaction is open: the inner connection it holds and how to give back the write lock. */
+  held: { conn: DatabaseConnection; releaseWrite: () => void } | null = null;
+
+  constructor(private readonly driver: GatedSqliteDriver) {}
+
+  async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.held) return this.held.conn.executeQuery<R>(q);
+    return this.driver.once(q, (conn) => conn.executeQuery<R>(q));
+  }
+
+  async *streamQuery<R>(q: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    if (this.held) {
+      yield* this.held.conn.streamQuery<R>(q, chunkSize);
+      return;
+    }
+    const inner = await this.driver.inner.acquireConnection();
+    try {
+      yield* inner.streamQuery<R>(q, chunkSize);
+    } finally {
+      await this.driver.inner.releaseConnection(inner);
+    }
+  }
+}
+
+export class GatedSqliteDriver implements Driver {
+  /** Kysely's driver: the one connection and its mutex. */
+  readonly inner: Driver;
+
+  constructor(
+    config: SqliteDialectConfig,
+    readonly writeLock: AsyncLock,
+  ) {
+    this.inner = new SqliteDriver(config);
+  }
+
+  init(): Promise<void> {
+    return this.inner.init();
+  }
+
+  /** A lease holds nothing yet: the connection is taken per query, or at BEGIN for a transaction. */
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new Lease(this);
+  }
+
+  async once<T>(q: CompiledQuery, fn: (conn: DatabaseConnection) => Promise<T>): Promise<T> {
+    const releaseWrite = mayWrite(q) ? await this.writeLock.acquire() : null;
+    try {
+      const conn = await this.inner.acquireConnection();
+      try {
+        return await fn(conn);
+      } finally {
+        await this.inner.releaseConnection(conn);
+      }
+    } finally {
+      releaseWrite?.();
+    }
+  }
+
+  async beginTransaction(lease: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    const l = lease as Lease;
+    const releaseWrite = await this.writeLock.acquire();
+    let conn: DatabaseConnection | null = null;
+    try {
+      conn = await this.inner.acquireConnection();
+      await this.inner.beginTransaction(conn, settings);
+      l.held = { conn, releaseWrite };
+    } catch (err) {
+      if (conn) await this.inner.releaseConnection(conn);
+      releaseWrite();
+      throw err;
+    }
+  }
+
+  private async end(lease: DatabaseConnection, how: 'commit' | 'rollback'): Promise<void> {
+    const l = lease as Lease;
+    const held = l.held;
+    if (!held) throw new Error(`${how} without a transaction`);
+    try {
+      if (how === 'commit') await this.inner.commitTransaction(held.conn);
+      else await this.inner.rollbackTransaction(held.conn);
+    } catch (err) {
+      // A failed COMMIT leaves the transaction open: Kysely rolls back next, on the same lease.
+      if (how === 'commit') throw err;
+      l.held = null;
+      await this.inner.releaseConnection(held.conn);
+      held.releaseWrite();
+      throw err;
+    }
+    l.held = null;
+    await this.inner.releaseConnection(held.conn);
+    held.releaseWrite();
+  }
+
+  commitTransaction(lease: DatabaseConnection): Promise<void> {
+    return this.end(lease, 'commit');
+  }
+
+  rollbackTransaction(lease: DatabaseConnection): Promise<void> {
+    return this.end(lease, 'rollback');
+  }
+
+  async savepoint(lease: DatabaseConnection, name: string, compile: Parameters<NonNullable<Driver['savepoint']>>[2]): Promise<void> {
+    await this.inner.savepoint!(this.heldConn(lease), name, compile);
+  }
+
+  async rollbackToSavepoint(lease: DatabaseConnection, name: string, compile: Parameters<NonNullable<Driver['rollbackToSavepoint']>>[2]): Promise<void> {
+    await this.inner.rollbackToSavepoint!(this.heldConn(lease), name, compile);
+  }
+
+  async releaseSavepoint(lease: DatabaseConnection, name: string, compile: Parameters<NonNullable<Driver['releaseSavepoint']>>[2]): Promise<void> {
+    await this.inner.releaseSavepoint!(this.heldConn(lease), name, compile);
+  }
+
+  private heldConn(lease: DatabaseConnection): DatabaseConnection {
+    const held = (lease as Lease).held;
+    if (!held) throw new Error('savepoint outside a transaction');
+    return held.conn;
+  }
+
+  /** A lease given back with its transaction still open (it should not happen): rolled back, never left holding. */
+  async releaseConnection(lease: DatabaseConnection): Promise<void> {
+    const l = lease as Lease;
+    if (l.held) await this.end(l, 'rollback').catch(() => undefined);
+  }
+
+  destroy(): Promise<void> {
+    return this.inner.destroy();
+  }
+}
+
+/** SqliteDialect with the driver above; `writeLock` is shared with writers on other connections of the process. */
+export class GatedSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly config: SqliteDialectConfig,
+    private readonly writeLock: AsyncLock,
+  ) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new GatedSqliteDriver(this.config, this.writeLock);
+  }
+}

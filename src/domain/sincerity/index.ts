@@ -1,0 +1,3 @@
+export * from './classify.js';
+export * from './signals.js';
+export * from './score.js';

@@ -1,0 +1,21 @@
+// PostgreSQL cannot store a NUL character in text (SQLite can), so one such byte in an id, a query value or a JSON
+// string would make the two databases answer differently: refused here, before any route, with the field named.
+import type { FastifyRequest } from 'fastify';
+import { invalidField } from '../services/shared/errors.js';
+
+function nulPath(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (depth > 64 || value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = nulPath(k, path, depth + 1) ?? nulPath(v, path ? `${path}.${k}` : k, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+export async function rejectNulCharacters(req: FastifyRequest): Promise<void> {
+  for (const [where, value] of [['params', req.params], ['query', req.query], ['body', req.body]] as const) {
+    const path = nulPath(value, where === 'body' ? '' : where);
+    if (path !== null) throw invalidField(path || '(body)', 'text may not contain a NUL character');
+  }
+}

@@ -1,0 +1,346 @@
+import type { z } from 'zod';
+import type { EngagementListQuery, EngagementView, GateDecisionInput, NewEngagementInput } from '../../contracts/engagements.js';
+import type { Executor } from '../../db/repositories/executor.js';
+import {
+  findPoliciesByIds,
+  findPolicyById,
+  findPolicyFor,
+  insertEngagement,
+  insertGateDecision,
+  insertWaiver,
+  listEngagementsFor,
+  listGateDecisions,
+  listPolicyVersions,
+  listWaivers,
+  revokeWaiverRow,
+  updateEngagement,
+  updateEngagementInPhase,
+  type EngagementRow,
+  type GateDecisionRow,
+} from '../../db/repositories/engagements.js';
+import { findOrganization, findOrganizations } from '../../db/repositories/organizations.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { nextPhase, type EngagementPhase } from '../../domain/model.js';
+import { recordAudit } from '../shared/audit.js';
+import { authorize, type Actor } from '../shared/authz.js';
+import type { ServiceContext } from '../shared/context.js';
+import { AppError, conflict, forbidden, invalidField, notFound } from '../shared/errors.js';
+import { newId, nowIso } from '../shared/ids.js';
+import { defaultPolicyRow, policyDocument } from './policies.js';
+import { buildReadinessInput } from './readiness.js';
+import { evaluateReadiness } from '../../domain/readiness/index.js';
+import { isOpen, loadEngagement } from './access.js';
+import { logGateDecision } from '../record/contents.js';
+import { notifyEngagementOpened } from '../notifications/events.js';
+
+type GateDecisionViewT = z.infer<typeof EngagementView>['timeline'][number];
+
+function timelineView(r: GateDecisionRow & { decided_by_name: string }): GateDecisionViewT {
+  return {
+    id: r.id,
+    fromPhase: r.from_phase as EngagementPhase,
+    toPhase: r.to_phase as EngagementPhase,
+    decision: r.decision as GateDecisionViewT['decision'],
+    rationale: r.rationale,
+    evidenceIds: JSON.parse(r.evidence_ids) as string[],
+    override: r.override === 1,
+    overrideReason: r.override_reason,
+    unmetRequirements: JSON.parse(r.unmet_requirements) as string[],
+    decidedBy: { id: r.decided_by, displayName: r.decided_by_name },
+    decidedByOrganizationId: r.decided_by_organization_id,
+    decidedAt: r.decided_at,
+  };
+}
+
+/** Requirement titles of a policy, by requirement id (for the timeline's unmet requirements). */
+const titlesByPolicy = new WeakMap<object, Map<string, { en: string; zh: string }>>();
+function requirementTitles(doc: ReturnType<typeof policyDocument>) {
+  let titles = titlesByPolicy.get(doc);
+  if (!titles) {
+    titles = new Map(Object.values(doc.phases).flat().map((q) => [q.id, q.title]));
+    titlesByPolicy.set(doc, titles);
+  }
+  return titles;
+}
+
+/** Views of engagements: a fixed number of queries however many rows (decisions, policies, versions, organizations). */
+async function views(db: Executor, actor: Actor, rows: EngagementRow[]): Promise<z.infer<typeof EngagementView>[]> {
+  if (rows.length === 0) return [];
+  const decisions = await listGateDecisions(db, rows.map((r) => r.id));
+  const policies = new Map((await findPoliciesByIds(db, rows.map((r) => r.policy_id))).map((p) => [p.id, p]));
+  const versions = await listPolicyVersions(
+    db,
+    rows.map((r) => r.buyer_organization_id),
+    [...policies.values()].map((p) => p.key),
+  );
+  // The latest usable version of a key for a buyer: its own or the shipped one, whichever is higher (own on a tie).
+  const latestFor = (buyerId: string, key: string) => {
+    let best: (typeof versions)[number] | undefined;
+    for (const v of versions) {
+      if (v.key !== key || (v.organization_id !== null && v.organization_id !== buyerId)) continue;
+      if (!best || v.version > best.version || (v.version === best.version && v.organization_id !== null)) best = v;
+    }
+    return best;
+  };
+  const orgs = new Map(
+    (await findOrganizations(db, rows.flatMap((r) => [r.buyer_organization_id, r.supplier_organization_id]))).map((o) => [
+      o.id,
+      { id: o.id, name: o.name, country: o.country, kind: o.kind },
+    ]),
+  );
+  const org = (id: string) => orgs.get(id) ?? { id, name: '', country: '', kind: '' };
+  const byEngagement = new Map<string, typeof decisions>();
+  for (const d of decisions) byEngagement.set(d.engagement_id, [...(byEngagement.get(d.engagement_id) ?? []), d]);
+  return rows.map((r) => {
+    const policy = policies.get(r.policy_id)!;
+    const latest = latestFor(r.buyer_organization_id, policy.key) ?? policy;
+    const scope = JSON.parse(r.scope);
+    const timeline = (byEngagement.get(r.id) ?? []).map(timelineView);
+    const titles = timeline.some((t) => t.unmetRequirements.length) ? requirementTitles(policyDocument(policy)) : null;
+    return {
+      id: r.id,
+      title: r.title,
+      scope: { categories: [], productLines: [], expectedVolumes: [], ...scope },
+      buyer: org(r.buyer_organization_id),
+      supplier: org(r.supplier_organization_id),
+      crossBorder: r.cross_border === 1,
+      phase: r.phase as EngagementPhase,
+      phaseStartedAt: r.phase_started_at,
+      policy: { id: policy.id, key: policy.key, version: policy.version, name: policy.name, latestVersion: latest.version, latestId: latest.id },
+      createdAt: r.created_at,
+      respondedAt: r.responded_at,
+      responseNote: r.response_note,
+      myRole: r.buyer_organization_id === actor.organizationId ? ('buyer' as const) : ('supplier' as const),
+      timeline: timeline.map((t) => ({ ...t, unmetRequirementTitles: t.unmetRequirements.map((id) => ({ id, title: titles?.get(id) ?? { en: id, zh: id } })) })),
+    };
+  });
+}
+
+export async function createEngagement(ctx: ServiceContext, actor: Actor, input: z.infer<typeof NewEngagementInput>) {
+  authorize(actor, 'engagement.create');
+  const db = ctx.handle.db;
+  const supplier = await findOrganization(db, input.supplierOrganizationId);
+  if (!supplier || supplier.kind !== 'supplier') throw invalidField('supplierOrganizationId', 'no such supplier in the directory');
+  const buyer = (await findOrganization(db, actor.organizationId))!;
+  const crossBorder = buyer.country !== supplier.country || input.scope.destinationCountry !== supplier.country;
+  const policy = input.policyId ? await findPolicyFor(db, actor.organizationId, input.policyId) : await defaultPolicyRow(db, crossBorder);
+  if (!policy) throw invalidField('policyId', 'no such policy');
+  const at = nowIso();
+  const row: EngagementRow = {
+    id: newId(),
+    buyer_organization_id: actor.organizationId,
+    supplier_organization_id: supplier.id,
+    title: input.title,
+    scope: JSON.stringify(input.scope),
+    cross_border: crossBorder ? 1 : 0,
+    phase: 'proposed',
+    policy_id: policy.id,
+    phase_started_at: at,
+    created_by: actor.userId,
+    created_at: at,
+    responded_at: null,
+    response_note: null,
+  };
+  await db.transaction().execute(async (trx) => {
+    await insertEngagement(trx, row);
+    await recordAudit(trx, actor, 'engagement.proposed', 'engagement', row.id, { supplier: supplier.name, title: row.title, policy: `${policy.key}@${policy.version}` });
+    await notifyEngagementOpened(trx, ctx, row);
+  });
+  return (await views(db, actor, [row]))[0];
+}
+
+export async function listEngagements(ctx: ServiceContext, actor: Actor, q: z.infer<typeof EngagementListQuery>) {
+  authorize(actor, 'engagement.read');
+  const rows = await listEngagementsFor(ctx.handle.db, actor.organizationId, q);
+  return views(ctx.handle.db, actor, rows);
+}
+
+export async function getEngagement(ctx: ServiceContext, actor: Actor, id: string) {
+  const row = await loadEngagement(ctx, actor, id);
+  return (await views(ctx.handle.db, actor, [row]))[0];
+}
+
+/** Another decision moved the engagement since the caller saw it: decide again on what it is now. */
+function phaseMoved(expected: string, now?: string) {
+  return new AppError(409, 'phase_changed', `the engagement is no longer ${expected}${now ? ` (it is ${now})` : ''}: reload it and decide again`, [
+    { path: 'expectedPhase', message: now ? `engagement is ${now}` : `engagement is no longer ${expected}`, code: 'phase_changed' },
+  ]);
+}
+
+async function recordStep(
+  trx: Executor,
+  actor: Actor,
+  e: EngagementRow,
+  step: { decision: string; toPhase: string; rationale: string; evidenceIds?: string[]; override?: boolean; overrideReason?: string | null; unmet?: string[]; summary?: unknown },
+) {
+  const at = nowIso();
+  // The step is written only if the engagement is still where the caller saw it (see updateEngagementInPhase).
+  const moved = step.toPhase !== e.phase ? { phase: step.toPhase, phase_started_at: at } : {};
+  if (!(await updateEngagementInPhase(trx, e.id, e.phase, moved))) throw phaseMoved(e.phase);
+  const decisionId = newId();
+  await insertGateDecision(trx, {
+    id: decisionId,
+    engagement_id: e.id,
+    from_phase: e.phase,
+    to_phase: step.toPhase,
+    decision: step.decision,
+    rationale: step.rationale,
+    evidence_ids: JSON.stringify(step.evidenceIds ?? []),
+    override: step.override ? 1 : 0,
+    override_reason: step.overrideReason ?? null,
+    unmet_requirements: JSON.stringify(step.unmet ?? []),
+    readiness_summary: JSON.stringify(step.summary ?? {}),
+    decided_by: actor.userId,
+    decided_by_organization_id: actor.organizationId,
+    decided_at: at,
+  });
+  await logGateDecision(trx, decisionId);
+  await recordAudit(trx, actor, `engagement.${step.decision}`, 'engagement', e.id, { from: e.phase, to: step.toPhase, override: Boolean(step.override) });
+}
+
+export async function respondToEngagement(ctx: ServiceContext, actor: Actor, id: string, decision: 'accept' | 'decline', note?: string) {
+  await ctx.handle.db.transaction().execute(async (trx) => {
+    // Found first, so another organization gets the same 404 as for a missing engagement.
+    const e = await loadEngagement({ handle: { db: trx } }, actor, id);
+    authorize(actor, 'engagement.respond');
+    if (e.supplier_organization_id !== actor.organizationId) throw forbidden('only the supplier answers an engagement request');
+    if (e.phase !== 'proposed') throw conflict(`the engagement was already answered (it is ${e.phase})`);
+    await recordStep(trx, actor, e, {
+      decision: decision,
+      toPhase: decision === 'accept' ? 'credibility' : 'withdrawn',
+      rationale: note ?? (decision === 'accept' ? 'Accepted by the supplier.' : 'Declined by the supplier.'),
+    });
+    await updateEngagement(trx, id, { responded_at: nowIso(), response_note: note ?? null });
+  });
+  return getEngagement(ctx, actor, id);
+}
+
+/**
+ * A gate decision by the buyer. Advancing with a required requirement unmet needs an explicit override and its
+ * reason; the unmet requirements are stored with the decision and shown forever after.
+ */
+export async function decideGate(ctx: ServiceContext, actor: Actor, id: string, input: z.infer<typeof GateDecisionInput>) {
+  await ctx.handle.db.transaction().execute(async (trx) => {
+    const e = await loadEngagement({ handle: { db: trx } }, actor, id);
+    authorize(actor, 'engagement.decide');
+    if (e.buyer_organization_id !== actor.organizationId) throw forbidden('gate decisions are the buyer’s');
+    // The decision names the phase it decides: a repeated or concurrent request finds the phase moved.
+    if (e.phase !== input.expectedPhase) throw phaseMoved(input.expectedPhase, e.phase);
+    if (!isOpen(e.phase)) throw conflict(`no gate to decide: the engagement is ${e.phase}`, [{ path: 'decision', message: `engagement is ${e.phase}` }]);
+    // Lock before judging, so readiness and the step are read and written as one.
+    if (!(await updateEngagementInPhase(trx, e.id, e.phase))) throw phaseMoved(input.expectedPhase);
+    const { evidenceIds, ...readinessInput } = await buildReadinessInput(trx, e);
+    const readiness = evaluateReadiness(readinessInput);
+    const inEngagement = new Set(evidenceIds);
+    for (const [i, eid] of input.evidenceIds.entries()) {
+      if (!inEngagement.has(eid)) throw invalidField(`evidenceIds.${i}`, 'not evidence of this engagement');
+    }
+    const unmet = readiness.summary.blocking;
+    let toPhase: string = e.phase;
+    if (input.decision === 'advance') {
+      const next = nextPhase(e.phase as EngagementPhase);
+      if (!next) throw conflict('partnership is the last phase', [{ path: 'decision', message: 'no further phase' }]);
+      if (unmet.length && !input.override) {
+        throw new AppError(409, 'requirements_unmet', `required requirements are unmet: ${unmet.join(', ')}; advancing needs an explicit override with a reason`, [
+          { path: 'override', message: `unmet: ${unmet.join(', ')}` },
+        ]);
+      }
+      toPhase = next;
+    } else if (input.decision === 'reject') {
+      toPhase = 'rejected';
+    }
+    await recordStep(trx, actor, e, {
+      decision: input.decision,
+      toPhase,
+      rationale: input.rationale,
+      evidenceIds: input.evidenceIds,
+      override: input.decision === 'advance' && unmet.length > 0 && input.override,
+      overrideReason: input.decision === 'advance' && unmet.length > 0 ? input.overrideReason : null,
+      unmet,
+      summary: readiness.summary,
+    });
+  });
+  return getEngagement(ctx, actor, id);
+}
+
+export async function closeEngagement(ctx: ServiceContext, actor: Actor, id: string, action: 'withdraw' | 'terminate', rationale: string) {
+  authorize(actor, 'engagement.contribute');
+  await ctx.handle.db.transaction().execute(async (trx) => {
+    const e = await loadEngagement({ handle: { db: trx } }, actor, id);
+    if (!isOpen(e.phase) && e.phase !== 'proposed') throw conflict(`the engagement is already ${e.phase}`);
+    if (action === 'terminate' && e.phase !== 'partnership' && e.phase !== 'operational_compatibility') {
+      throw invalidField('action', 'terminate ends a pilot or partnership; withdraw from an earlier phase');
+    }
+    await recordStep(trx, actor, e, { decision: action, toPhase: action === 'withdraw' ? 'withdrawn' : 'terminated', rationale });
+  });
+  return getEngagement(ctx, actor, id);
+}
+
+/** One active waiver per requirement and phase: checked and written in one transaction, and a unique index. */
+export async function waiveRequirement(ctx: ServiceContext, actor: Actor, id: string, requirementId: string, reason: string) {
+  try {
+    return await ctx.handle.db.transaction().execute(async (trx) => {
+      const e = await loadEngagement({ handle: { db: trx } }, actor, id);
+      authorize(actor, 'engagement.decide');
+      if (e.buyer_organization_id !== actor.organizationId) throw forbidden('waivers are the buyer’s decision');
+      if (!isOpen(e.phase)) throw conflict(`the engagement is ${e.phase}`);
+      const policy = policyDocument((await findPolicyById(trx, e.policy_id))!);
+      const req = policy.phases[e.phase].find((r) => r.id === requirementId);
+      if (!req) throw invalidField('requirementId', `no requirement ${requirementId} in phase ${e.phase} of this policy`);
+      if (req.waivable === false) throw invalidField('requirementId', 'this requirement cannot be waived');
+      // Waived for the phase as it still is; a concurrent waiver waits here on PostgreSQL, then sees this one.
+      if (!(await updateEngagementInPhase(trx, e.id, e.phase))) throw phaseMoved(e.phase);
+      const already = (await listWaivers(trx, id)).find((w) => w.requirement_id === requirementId && w.phase === e.phase);
+      if (already) throw alreadyWaived();
+      const wid = newId();
+      await insertWaiver(trx, { id: wid, engagement_id: id, phase: e.phase, requirement_id: requirementId, reason, waived_by: actor.userId, waived_at: nowIso(), revoked_at: null });
+      await recordAudit(trx, actor, 'engagement.requirement_waived', 'engagement', id, { requirementId, reason });
+      return { requirementId, reason, phase: e.phase };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw alreadyWaived();
+    throw err;
+  }
+}
+
+function alreadyWaived() {
+  return conflict('this requirement is already waived', [{ path: 'requirementId', message: 'already waived in this phase', code: 'already_waived' }]);
+}
+
+export async function listEngagementWaivers(ctx: ServiceContext, actor: Actor, id: string) {
+  await loadEngagement(ctx, actor, id);
+  return (await listWaivers(ctx.handle.db, id)).map((w) => ({
+    id: w.id,
+    phase: w.phase as EngagementPhase,
+    requirementId: w.requirement_id,
+    reason: w.reason,
+    waivedBy: { id: w.waived_by, displayName: w.waived_by_name },
+    waivedAt: w.waived_at,
+  }));
+}
+
+/** A waiver is withdrawn, not deleted: the audit log keeps both steps. */
+export async function revokeWaiver(ctx: ServiceContext, actor: Actor, id: string, waiverId: string) {
+  const e = await loadEngagement(ctx, actor, id);
+  authorize(actor, 'engagement.decide');
+  if (e.buyer_organization_id !== actor.organizationId) throw forbidden('waivers are the buyer’s decision');
+  await ctx.handle.db.transaction().execute(async (trx) => {
+    if (!(await revokeWaiverRow(trx, id, waiverId, nowIso()))) throw notFound('waiver');
+    await recordAudit(trx, actor, 'engagement.waiver_revoked', 'engagement', id, { waiverId });
+  });
+}
+
+/** Moves an engagement to another policy version the buyer can use; recorded on the timeline. */
+export async function movePolicy(ctx: ServiceContext, actor: Actor, id: string, policyId: string) {
+  const e = await loadEngagement(ctx, actor, id);
+  authorize(actor, 'engagement.decide');
+  if (e.buyer_organization_id !== actor.organizationId) throw forbidden('the buyer chooses the policy');
+  const p = await findPolicyFor(ctx.handle.db, actor.organizationId, policyId);
+  if (!p) throw invalidField('policyId', 'no such policy');
+  const old = (await findPolicyById(ctx.handle.db, e.policy_id))!;
+  await ctx.handle.db.transaction().execute(async (trx) => {
+    await recordStep(trx, actor, e, { decision: 'policy_change', toPhase: e.phase, rationale: `Policy moved from ${old.key} v${old.version} to ${p.key} v${p.version}.` });
+    await updateEngagement(trx, id, { policy_id: p.id });
+  });
+  return getEngagement(ctx, actor, id);
+}

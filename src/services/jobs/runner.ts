@@ -1,0 +1,108 @@
+// The job runner inside the server process: every interval it (1) takes the "scan" lease and derives what is due
+// (escalations, missed updates, reminders — recorded and notified once each, see escalation/scan.ts), and (2)
+// delivers the email outbox, claiming rows so that several servers over one PostgreSQL never send one twice. On
+// SQLite one process serves, and the same code runs. Runs never overlap within a process; errors are logged and
+// the next run tries again.
+import { randomUUID } from 'node:crypto';
+import { releaseLease, tryLease } from '../../db/repositories/notifications.js';
+import * as clock from '../../clock.js';
+import { scanDueWork, type ScanResult } from '../escalation/scan.js';
+import { createMailer, type Mailer } from '../notifications/mailer.js';
+import { deliverOutbox, type DeliveryResult } from '../notifications/outbox.js';
+import { mailSettings, type MailSettings } from '../notifications/settings.js';
+import type { ServiceContext } from '../shared/context.js';
+
+export interface JobLogger {
+  info(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface JobRunnerOptions {
+  mail?: MailSettings;
+  /** Identifies this server in leases (default: a random id per process). */
+  owner?: string;
+  logger?: JobLogger;
+  /** Re-verification (certificates, re-audits) is checked at most this often (default hourly). */
+  reverificationEveryMs?: number;
+}
+
+export interface TickResult {
+  scanned: ScanResult | null;
+  delivered: DeliveryResult | null;
+}
+
+export interface JobRunner {
+  /** One run now (tests call it directly); resolves when it is done. */
+  tick(): Promise<TickResult>;
+  stop(): Promise<void>;
+}
+
+const SCAN_LEASE_MS = 5 * 60_000;
+
+export function createJobRunner(ctx: ServiceContext, opts: JobRunnerOptions = {}): JobRunner {
+  const settings = opts.mail ?? mailSettings(ctx);
+  const owner = opts.owner ?? `server-${randomUUID()}`;
+  const mailer: Mailer | null = createMailer(settings);
+  const reverificationEvery = opts.reverificationEveryMs ?? 3_600_000;
+  let running: Promise<TickResult> | null = null;
+
+  const run = async (): Promise<TickResult> => {
+    const result: TickResult = { scanned: null, delivered: null };
+    const db = ctx.handle.db;
+    try {
+      const now = clock.now();
+      if (await tryLease(db, 'scan', owner, now.toISOString(), new Date(now.getTime() + SCAN_LEASE_MS).toISOString())) {
+        try {
+          // Certificates and re-audits change by the day: one server checks them at most once per period.
+          const reverification = await tryLease(db, 'reverification', owner, now.toISOString(), new Date(now.getTime() + reverificationEvery).toISOString());
+          result.scanned = await scanDueWork(ctx, settings, { reverification });
+        } finally {
+          await releaseLease(db, 'scan', owner, clock.nowIso());
+        }
+      }
+      if (mailer) result.delivered = await deliverOutbox(ctx, mailer, settings, owner);
+      const s = result.scanned;
+      if ((s && s.escalations + s.missedUpdates + s.reminders > 0) || (result.delivered && result.delivered.sent + result.delivered.failed > 0)) {
+        opts.logger?.info({ jobs: result }, 'jobs ran');
+      }
+    } catch (err) {
+      opts.logger?.error({ err }, 'job run failed; the next run tries again');
+    }
+    return result;
+  };
+
+  return {
+    tick() {
+      running ??= run().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    async stop() {
+      await running;
+      mailer?.close();
+    },
+  };
+}
+
+/** Runs the job runner every `intervalMs` until stopped. */
+export function startJobRunner(ctx: ServiceContext, opts: JobRunnerOptions & { intervalMs?: number } = {}): JobRunner {
+  const runner = createJobRunner(ctx, opts);
+  const interval = opts.intervalMs ?? (opts.mail ?? mailSettings(ctx)).jobIntervalMs;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  const loop = async () => {
+    if (stopped) return;
+    await runner.tick();
+    if (!stopped) timer = setTimeout(loop, interval);
+  };
+  timer = setTimeout(loop, Math.min(interval, 1000));
+  return {
+    tick: () => runner.tick(),
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await runner.stop();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// What every portfolio panel shares: the caller's side, the filter, and the engagements (one query) from which the
+// panels' rows get their references and the filter its options.
+import type { z } from 'zod';
+import type { PortfolioQuery } from '../../contracts/portfolio.js';
+import type { Executor } from '../../db/repositories/executor.js';
+import { listPortfolioEngagements, type PortfolioFilter } from '../../db/repositories/portfolio.js';
+import { authorize, type Actor } from '../shared/authz.js';
+import { forbidden } from '../shared/errors.js';
+
+export type PortfolioEngagement = Awaited<ReturnType<typeof listPortfolioEngagements>>[number];
+
+export interface PortfolioScope {
+  filter: PortfolioFilter;
+  /** Every engagement of the organization (unfiltered), by id. */
+  engagements: Map<string, PortfolioEngagement>;
+}
+
+export function portfolioFilter(actor: Actor, q: z.infer<typeof PortfolioQuery>): PortfolioFilter {
+  authorize(actor, 'engagement.read');
+  if (actor.organizationKind === 'auditor') throw forbidden('the portfolio is a buyer’s or a supplier’s');
+  return { organizationId: actor.organizationId, side: actor.organizationKind === 'buyer' ? 'buyer' : 'supplier', country: q.country, category: q.category, owner: q.owner };
+}
+
+export async function loadScope(db: Executor, actor: Actor, q: z.infer<typeof PortfolioQuery>): Promise<PortfolioScope> {
+  const filter = portfolioFilter(actor, q);
+  const rows = await listPortfolioEngagements(db, filter.organizationId, filter.side);
+  return { filter, engagements: new Map(rows.map((r) => [r.id, r])) };
+}
+
+export function engagementRef(s: PortfolioScope, id: string) {
+  const e = s.engagements.get(id)!;
+  return { id, title: e.title, counterpart: { id: e.counterpart_id, name: e.counterpart_name, country: e.counterpart_country } };
+}
+
+/** The filter's options: every country, scope category and opener among the organization's engagements. */
+export function filterOptions(s: PortfolioScope) {
+  const countries = new Set<string>();
+  const categories = new Set<string>();
+  const owners = new Map<string, string>();
+  for (const e of s.engagements.values()) {
+    countries.add(e.counterpart_country);
+    for (const c of (JSON.parse(e.scope) as { categories?: string[] }).categories ?? []) categories.add(c);
+    if (e.created_by) owners.set(e.created_by, e.created_by_name ?? '');
+  }
+  return {
+    countries: [...countries].sort(),
+    categories: [...categories].sort((a, b) => a.localeCompare(b)),
+    owners: [...owners].map(([id, displayName]) => ({ id, displayName })).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+  };
+}
