@@ -95,7 +95,11 @@ describe.each(TEST_DATABASES)('credential routes on $name', ({ name, skipReason 
     expect(res.json().check).toMatchObject({ valid: true, issuerName: 'Rhein Medtech GmbH' });
     expect((await w.supplier.post(`/api/v1/engagements/${secondEngagement}/credentials/presented`, { credential: credential.document })).statusCode).toBe(409);
     const evidence = (await w.stranger.get(`/api/v1/engagements/${secondEngagement}/evidence`)).json().find((e: any) => e.id === res.json().evidenceId);
-    expect(evidence).toMatchObject({ kind: 'attestation', provenance: 'third_party', issuer: 'Rhein Medtech GmbH' });
+    expect(evidence).toMatchObject({ kind: 'attestation', provenance: 'third_party', issuer: 'Rhein Medtech GmbH', description: null });
+    // The title is written from a code, so a Chinese reader sees it in Chinese.
+    expect(evidence.generatedTitle).toMatchObject({ key: 'track_record_credential', params: { issuer: 'Rhein Medtech GmbH' } });
+    expect(evidence.generatedTitle.params.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(evidence.title).toContain('Track-record credential from Rhein Medtech GmbH');
     const advice = (await w.stranger.get(`/api/v1/engagements/${secondEngagement}/visit-advice`)).json();
     const rule = advice.firedRules.find((r: any) => r.id === 'waive.verified_track_record');
     expect(rule).toMatchObject({ effect: 'waive', evidenceIds: [res.json().evidenceId] });

@@ -355,7 +355,8 @@ export async function presentCredential(ctx: ServiceContext, actor: Actor, engag
     const file = await storeGeneratedFile(ctx, trx, actor, bytes, `credential-${credentialId.replace(/^urn:uuid:/, '').slice(0, 8)}.json`, 'application/json');
     const evidenceId = newId();
     const at = nowIso();
-    const tr = (doc.credentialSubject as { trackRecord?: unknown }).trackRecord;
+    const tr = (doc.credentialSubject as { trackRecord?: { scope?: { engagement?: unknown }; period?: { from?: unknown; until?: unknown } } }).trackRecord;
+    const title = presentedTitle(types.includes(TRACK_RECORD_TYPE) && tr ? tr : null, standing.issuerName ?? standing.issuer ?? '?');
     await insertEvidence(trx, {
       id: evidenceId,
       organization_id: actor.organizationId,
@@ -363,8 +364,12 @@ export async function presentCredential(ctx: ServiceContext, actor: Actor, engag
       kind: 'attestation',
       // Third party: the issuing buyer, whose signature and key were verified just now.
       provenance: 'third_party',
-      title: `${types.includes(TRACK_RECORD_TYPE) ? 'Track-record credential' : 'Verifiable credential'} from ${standing.issuerName}`.slice(0, 300),
-      description: String(doc.description ?? '').slice(0, 5000) || null,
+      title: title.text.slice(0, 300),
+      title_key: title.key,
+      title_params: JSON.stringify(title.params),
+      // The document's description is a sentence in the issuer's language; the signed document itself is the
+      // evidence's file, and the title (worded in the reader's language) carries its facts.
+      description: null,
       issuer: standing.issuerName,
       issued_at: typeof doc.validFrom === 'string' ? new Date(doc.validFrom).toISOString() : at,
       valid_from: typeof doc.validFrom === 'string' ? new Date(doc.validFrom).toISOString() : null,
@@ -384,6 +389,23 @@ export async function presentCredential(ctx: ServiceContext, actor: Actor, engag
     await recordAudit(trx, actor, 'credential.presented', 'engagement', e.id, { credentialId, evidenceId });
     return { id, engagementId: e.id, credentialId, evidenceId, presentedAt: at, summary: summaryOf(doc), document: doc, check: standingView(standing) };
   });
+}
+
+/** The presented credential's evidence title: English for the API and exports, a code and params for the web. */
+function presentedTitle(
+  tr: { scope?: { engagement?: unknown }; period?: { from?: unknown; until?: unknown } } | null,
+  issuer: string,
+): { text: string; key: string; params: Record<string, string> } {
+  const day = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null);
+  const engagement = typeof tr?.scope?.engagement === 'string' ? tr.scope.engagement : null;
+  const from = day(tr?.period?.from);
+  const to = day(tr?.period?.until);
+  if (!tr || !engagement || !from || !to) return { text: `Verifiable credential from ${issuer}`, key: 'verifiable_credential', params: { issuer } };
+  return {
+    text: `Track-record credential from ${issuer}: “${engagement}”, ${from} – ${to}`,
+    key: 'track_record_credential',
+    params: { issuer, engagement, from, to },
+  };
 }
 
 const standingView = (s: CredentialStanding) => ({ valid: s.valid, issuer: s.issuer, issuerName: s.issuerName, checked: s.checked, errors: s.errors });

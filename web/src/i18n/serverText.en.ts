@@ -87,6 +87,8 @@ export const serverTextEn = {
     discrepancy_closed: '8D {{reference}} closed {{timeliness}}: {{title}}',
     third_party_audit: 'Third-party audit — {{scope}}',
     pilot_review: 'Pilot {{point}}: {{kpis}}',
+    track_record_credential: 'Track-record credential from {{issuer}}: “{{engagement}}”, {{from}} – {{to}}',
+    verifiable_credential: 'Verifiable credential from {{issuer}}',
   },
   words: {
     pass: 'pass',

@@ -89,6 +89,8 @@ export const serverTextZhCN: DeepStrings<typeof serverTextEn> = {
     discrepancy_closed: '8D {{reference}} 已{{timeliness}}关闭：{{title}}',
     third_party_audit: '第三方审核——{{scope}}',
     pilot_review: '试运行{{point}}：{{kpis}}',
+    track_record_credential: '{{issuer}} 出具的履约记录凭证：“{{engagement}}”，{{from}} – {{to}}',
+    verifiable_credential: '{{issuer}} 出具的可验证凭证',
   },
   words: {
     pass: '合格',
