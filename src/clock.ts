@@ -2,6 +2,7 @@
 // dates, escalation, the demo's "four months ago") reads it here, so a test or a demo can set the time in one place:
 // `BONAFIDE_NOW=2026-06-15T09:00:00Z` starts the clock at that instant and lets it run on at real speed. Domain
 // functions never read a clock: they take `now` as an argument.
+import { appConfig } from './config.js';
 
 export interface ClockSource {
   /** Milliseconds since the epoch. */
@@ -34,7 +35,7 @@ export function fixedClock(iso: string): ClockSource & { set(iso: string): void;
 }
 
 function fromEnvironment(): ClockSource {
-  const v = process.env.BONAFIDE_NOW;
+  const v = appConfig().now;
   return v ? clockStartingAt(v) : systemClock;
 }
 

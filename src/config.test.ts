@@ -71,6 +71,10 @@ describe('configuration', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
     expect(() => loadConfig({ BONAFIDE_NOW: 'tomorrow' })).toThrow(/BONAFIDE_NOW/);
     expect(() => loadConfig({ BONAFIDE_PG_POOL: '2.5' })).toThrow(/BONAFIDE_PG_POOL/);
+    // The import limit: a sensible default (512 MiB), overridden in bytes, nonsense refused.
+    expect(loadConfig({}).maxImportBytes).toBe(512 * 1024 * 1024);
+    expect(loadConfig({ BONAFIDE_MAX_IMPORT_BYTES: '1048576' }).maxImportBytes).toBe(1048576);
+    for (const bad of ['-1', '0', '1.5', 'lots', '8GiB']) expect(() => loadConfig({ BONAFIDE_MAX_IMPORT_BYTES: bad }), bad).toThrow(/BONAFIDE_MAX_IMPORT_BYTES/);
   });
 
   it('the README documents every variable', () => {

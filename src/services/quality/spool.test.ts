@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openRuntime } from '../../runtime.js';
-import { DEFAULT_MAX_IMPORT_BYTES, maxImportBytesFrom, removeStaleSpools, spoolUpload } from './spool.js';
+import { removeStaleSpools, spoolUpload } from './spool.js';
 
 /** The id of a process that has ended. */
 function deadPid(): number {
@@ -24,14 +24,6 @@ afterEach(() => {
 });
 
 describe('import spool', () => {
-  it('a sensible default limit (512 MiB), BONAFIDE_MAX_IMPORT_BYTES overrides, nonsense refused', () => {
-    expect(DEFAULT_MAX_IMPORT_BYTES).toBe(512 * 1024 * 1024);
-    expect(maxImportBytesFrom(undefined)).toBe(DEFAULT_MAX_IMPORT_BYTES);
-    expect(maxImportBytesFrom('')).toBe(DEFAULT_MAX_IMPORT_BYTES);
-    expect(maxImportBytesFrom('1048576')).toBe(1048576);
-    for (const bad of ['-1', '0', '1.5', 'lots', '8GiB']) expect(() => maxImportBytesFrom(bad), bad).toThrow(/BONAFIDE_MAX_IMPORT_BYTES/);
-  });
-
   it('spools into a folder named by the process, removed by cleanup; a file over the limit leaves nothing', async () => {
     const r = root();
     const s = await spoolUpload(Readable.from([Buffer.from('a,b\n1,2\n')]), 1000, r);

@@ -10,20 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { appConfig } from '../../config.js';
 import { AppError } from '../shared/errors.js';
 
-/** 512 MiB: some years of one line's production logs or batch records; BONAFIDE_MAX_IMPORT_BYTES overrides. */
-export const DEFAULT_MAX_IMPORT_BYTES = 512 * 1024 ** 2;
-
-/** Largest import accepted (bytes), from BONAFIDE_MAX_IMPORT_BYTES (a positive whole number) or the default. */
-export function maxImportBytesFrom(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return DEFAULT_MAX_IMPORT_BYTES;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`BONAFIDE_MAX_IMPORT_BYTES: a positive number of bytes, not "${value}"`);
-  return n;
-}
-
-export const MAX_IMPORT_BYTES = maxImportBytesFrom(process.env.BONAFIDE_MAX_IMPORT_BYTES);
+/** Largest import accepted (bytes): BONAFIDE_MAX_IMPORT_BYTES, validated with the rest of the configuration. */
+export const MAX_IMPORT_BYTES = appConfig().maxImportBytes;
 
 const PREFIX = 'bonafide-import-';
 
