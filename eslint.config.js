@@ -45,7 +45,7 @@ const LAYERS = {
   storage: ['domain'],
   crypto: ['domain'],
   config: [],
-  clock: [],
+  clock: ['config'],
   runtime: ['db', 'services', 'storage', 'config', 'clock'],
   web: ['domain', 'contracts'], // browser code: never db, services or http
 };

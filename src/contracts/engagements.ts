@@ -12,7 +12,8 @@ import {
   PROVENANCES,
 } from '../domain/model.js';
 import { Country, GeneratedText, Id, IsoDateTime } from './common.js';
-import { CAPACITY_PERIODS, PRODUCT_MATURITIES } from './policy.js';
+import { CLAIM_PERIODS } from '../domain/periods.js';
+import { PRODUCT_MATURITIES } from './policy.js';
 import { TimeZone } from './accounts.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -53,7 +54,7 @@ export const ClaimInput = z
     siteId: Id.nullable().optional(),
     value: z.number().finite().nullable().optional(),
     unit: Text(40).nullable().optional(),
-    period: z.enum(CAPACITY_PERIODS).nullable().optional(),
+    period: z.enum(CLAIM_PERIODS).nullable().optional(),
     statedLimit: z.number().finite().nonnegative().nullable().optional(),
     attributes: Attributes.default({}),
     documentFileId: Id.nullable().optional(),
@@ -193,7 +194,7 @@ export const EngagementScope = z.strictObject({
   products: z.array(Text(200)).min(1).max(50),
   categories: z.array(Text(80)).max(20).default([]),
   productLines: z.array(Text(200)).max(20).default([]),
-  expectedVolumes: z.array(z.strictObject({ product: Text(200), quantity: z.number().positive(), period: z.enum(CAPACITY_PERIODS) })).max(50).default([]),
+  expectedVolumes: z.array(z.strictObject({ product: Text(200), quantity: z.number().positive(), period: z.enum(CLAIM_PERIODS) })).max(50).default([]),
   destinationCountry: Country,
   productMaturity: z.enum(PRODUCT_MATURITIES).default('custom'),
   regulatedSector: Text(80).nullable().optional(),

@@ -77,9 +77,6 @@ export const ProvenanceSchema = z.enum(PROVENANCES);
 export const EvidenceKindSchema = z.enum(EVIDENCE_KINDS);
 export const ClaimTypeSchema = z.enum(CLAIM_TYPES);
 
-/** The periods a capacity claim may be stated per (the domain compares quarters and years per month). */
-export const CAPACITY_PERIODS = CLAIM_PERIODS;
-export type CapacityPeriod = ClaimPeriod;
 
 const positiveInt = () => z.int().positive();
 
@@ -225,7 +222,7 @@ const simpleConditions = [
     minProvenance: ProvenanceSchema.optional(),
   }),
   z.strictObject({ kind: z.literal('regulated_sector'), sectors: z.array(z.string().min(1).max(100)).min(1).max(100) }),
-  z.strictObject({ kind: z.literal('claimed_capacity_over'), units: z.number().positive(), period: z.enum(CAPACITY_PERIODS) }),
+  z.strictObject({ kind: z.literal('claimed_capacity_over'), units: z.number().positive(), period: z.enum(CLAIM_PERIODS) }),
   z.strictObject({ kind: z.literal('contradicted_claims'), min: positiveInt() }),
   z.strictObject({ kind: z.literal('no_formal_qc_system') }),
 ] as const;

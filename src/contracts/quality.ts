@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { INSPECTION_LEVELS, SEVERITIES } from '../domain/aql/tables.js';
 import { CAPACITY_PERIODS } from '../domain/capacity/types.js';
 import { CRITICALITIES } from '../domain/quality/rows.js';
+import { SAMPLE_TEST_RUNNERS } from '../domain/quality/sample-tests.js';
 import { IMPORT_KINDS } from '../domain/quality/columns.js';
 import { DECIMAL_SEPARATORS } from '../domain/quality/units.js';
 import { Id, IsoDateTime } from './common.js';
@@ -104,7 +105,6 @@ export const SpecificationView = z.object({
 // ---------------------------------------------------------------------------------------------------------------
 // Sample tests
 
-export const SAMPLE_TEST_RUNNERS = ['supplier', 'buyer', 'third_party_lab'] as const;
 export const SampleTestInput = z
   .strictObject({
     specificationId: Id,

@@ -5,7 +5,7 @@ import type { ClaimRow } from '../../db/repositories/profile.js';
 import { validityState } from '../../domain/evidence/provenance-rules.js';
 import type { ClaimType, EvidenceEffect, EvidenceKind, OrganizationKind, Provenance } from '../../domain/model.js';
 import type { ReadinessClaim, ReadinessEvidence } from '../../domain/readiness/index.js';
-import type { CapacityPeriod } from '../../contracts/policy.js';
+import type { ClaimPeriod } from '../../domain/periods.js';
 import * as clock from '../../clock.js';
 import { parseTextParams, type TextParams } from '../shared/text-params.js';
 
@@ -60,7 +60,7 @@ export function readinessClaim(c: ClaimRow): ReadinessClaim {
     title: c.title,
     value: c.value,
     unit: c.unit,
-    period: c.period as CapacityPeriod | null,
+    period: c.period as ClaimPeriod | null,
     statedLimit: c.stated_limit,
     attributes: JSON.parse(c.attributes) as Record<string, string>,
   };

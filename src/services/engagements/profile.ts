@@ -21,7 +21,7 @@ import { authorize, type Actor } from '../shared/authz.js';
 import type { ServiceContext } from '../shared/context.js';
 import { invalid, invalidField, notFound } from '../shared/errors.js';
 import { claimBoundIssues } from '../../domain/claims/bounds.js';
-import type { CapacityPeriod } from '../../contracts/policy.js';
+import type { ClaimPeriod } from '../../domain/periods.js';
 import { newId, nowIso } from '../shared/ids.js';
 import { readinessClaim, readinessEvidence, loadEvidenceDetails } from './evidence-mapping.js';
 import { DEFAULT_CROSS_BORDER_POLICY } from '../../domain/policy/default-policies.js';
@@ -172,7 +172,7 @@ export async function updateOwnClaim(ctx: ServiceContext, actor: Actor, organiza
     const bounds = claimBoundIssues({
       type: merged.type as ClaimType,
       value: merged.value,
-      period: merged.period as CapacityPeriod | null,
+      period: merged.period as ClaimPeriod | null,
       statedLimit: merged.stated_limit,
       attributes: JSON.parse(merged.attributes) as Record<string, string>,
     });

@@ -6,7 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClaimInput } from '../../../../src/contracts/engagements.js';
-import { CAPACITY_PERIODS } from '../../../../src/contracts/policy.js';
+import { CLAIM_PERIODS } from '../../../../src/domain/browser.js';
 import { CLAIM_TYPES, type ClaimType } from '../../../../src/domain/browser.js';
 import { api } from '../../api/client.js';
 import type { StoredFile } from '../../api/types.js';
@@ -173,7 +173,7 @@ export function ClaimForm({ organizationId, sites, onDone, onCancel }: { organiz
                 <Select
                   label={t('supplier.claims.period')}
                   withAsterisk
-                  data={CAPACITY_PERIODS.map((p) => ({ value: p, label: t(`vocab.perPeriod.${p}`) }))}
+                  data={CLAIM_PERIODS.map((p) => ({ value: p, label: t(`vocab.perPeriod.${p}`) }))}
                   value={period}
                   onChange={(v) => {
                     setPeriod(v);

@@ -6,7 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { NewEngagementInput } from '../../../../src/contracts/engagements.js';
-import { CAPACITY_PERIODS, PRODUCT_MATURITIES } from '../../../../src/contracts/policy.js';
+import { PRODUCT_MATURITIES } from '../../../../src/contracts/policy.js';
+import { CLAIM_PERIODS } from '../../../../src/domain/browser.js';
 import { REGULATED_SECTORS } from '../../../../src/domain/browser.js';
 import { api } from '../../api/client.js';
 import type { Organization } from '../../api/types.js';
@@ -200,7 +201,7 @@ function OpenEngagementForm({ supplier: fixed, onDone }: { supplier: Organizatio
                 />
                 <Select
                   aria-label={t('engagements.open.period')}
-                  data={CAPACITY_PERIODS.map((p) => ({ value: p, label: t(`vocab.perPeriod.${p}`) }))}
+                  data={CLAIM_PERIODS.map((p) => ({ value: p, label: t(`vocab.perPeriod.${p}`) }))}
                   value={v.period}
                   allowDeselect={false}
                   onChange={(p) => p && setVolumes((l) => l.map((x, j) => (j === i ? { ...x, period: p } : x)))}
