@@ -132,6 +132,21 @@ describe.each(TEST_DATABASES)('discrepancy routes on $name', ({ name, skipReason
     // The supplier raising it now is not a proactive disclosure: the buyer's inspection found it first.
     expect((await w.supplier.post(url, RAISE({ kind: 'delivery', id: deliveryId }))).json()).toMatchObject({ proactive: false, disclosure: 'buyer_found_first' });
     expect((await w.stranger.post(url, RAISE({ kind: 'delivery', id: deliveryId }))).statusCode).toBe(404);
+
+    // A problem is decided from the quantities, not from the English label: an item named "…rejected…" with
+    // nothing rejected is not one.
+    const cleanId = '33333333-3333-4333-8333-333333333333';
+    await db
+      .insertInto('deliveries')
+      .values({
+        id: cleanId, engagement_id: w.engagementId, import_id: null, natural_key: 'gr-2603-018', delivery_no: 'GR-2603-018', order_no: 'PO-4500012',
+        order_line: '20', item: 'Spacer (rejected-lot rework)', received_at: '2026-02-28', received_qty: 500, rejected_qty: 0, lot: null, unit: 'pcs',
+        source_line: null, recorded_by: w.buyer.userId, recorded_by_organization_id: w.buyer.organizationId, created_at: '2026-02-28T10:00:00.000Z',
+      })
+      .execute();
+    const options = (await w.buyer.get(`/api/v1/engagements/${w.engagementId}/discrepancy-targets`)).json();
+    expect(options.find((o: { id: string }) => o.id === cleanId)).toMatchObject({ kind: 'delivery', problem: false });
+    expect(options.find((o: { id: string }) => o.id === deliveryId)).toMatchObject({ kind: 'delivery', problem: true });
   });
 
   it.skipIf(skipReason)('works the 8D steps in order; D4 needs root cause and escape point; only the raising side moves due dates; overdue steps escalate with the clock', async () => {

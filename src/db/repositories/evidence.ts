@@ -109,8 +109,17 @@ export function listEvidenceFiles(db: Executor, evidenceIds: string[]) {
     .execute();
 }
 
-/** Evidence among these ids whose title the system wrote with a code (title_key), with that title and its code. */
-export function findGeneratedTitles(db: Executor, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('evidence').select(['id', 'title', 'title_key', 'title_params']).where('id', 'in', ids).where('title_key', 'is not', null).execute();
+/**
+ * Evidence among these ids whose title the system wrote with a code (title_key), with that title and its code;
+ * only evidence recorded by or about one of `organizationIds` (the reader's tenant, or an engagement's parties).
+ */
+export function findGeneratedTitles(db: Executor, ids: string[], organizationIds: string[]) {
+  if (ids.length === 0 || organizationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('evidence')
+    .select(['id', 'title', 'title_key', 'title_params'])
+    .where('id', 'in', ids)
+    .where('title_key', 'is not', null)
+    .where((w) => w.or([w('organization_id', 'in', organizationIds), w('subject_organization_id', 'in', organizationIds)]))
+    .execute();
 }

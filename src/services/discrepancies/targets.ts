@@ -168,12 +168,12 @@ export async function listTargetOptions(db: Executor, e: EngagementRow): Promise
   const deliveries = await db.selectFrom('deliveries').select(['id']).where('engagement_id', '=', e.id).orderBy('received_at', 'desc').limit(50).execute();
   for (const d of deliveries) {
     const r = await resolveDelivery(db, e, d.id);
-    if (r) out.push({ kind: 'delivery', id: d.id, label: r.label, labelParams: r.labelParams, problem: /rejected/.test(r.label) });
+    if (r) out.push({ kind: 'delivery', id: d.id, label: r.label, labelParams: r.labelParams, problem: Number(r.labelParams.rejected) > 0 });
   }
   const lots = await db.selectFrom('lot_inspections').select(['id']).where('engagement_id', '=', e.id).orderBy('inspected_at', 'desc').limit(50).execute();
   for (const l of lots) {
     const r = await RESOLVERS.lot_inspection(db, e, l.id);
-    if (r) out.push({ kind: 'lot_inspection', id: l.id, label: r.label, labelParams: r.labelParams, problem: r.label.includes('not accepted') });
+    if (r) out.push({ kind: 'lot_inspection', id: l.id, label: r.label, labelParams: r.labelParams, problem: r.labelParams.decision === 'not_accepted' });
   }
   const tests = await db.selectFrom('sample_tests').select(['id', 'verdict']).where('engagement_id', '=', e.id).orderBy('tested_at', 'desc').limit(30).execute();
   for (const s of tests) {

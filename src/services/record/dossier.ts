@@ -32,14 +32,14 @@ async function engagementEntries(ctx: ServiceContext, engagementId: string, size
 /** The engagement's entries in the log up to the current checkpoint, for reading in the app. */
 export async function engagementRecord(ctx: ServiceContext, actor: Actor, engagementId: string) {
   authorize(actor, 'engagement.read');
-  await loadEngagement(ctx, actor, engagementId);
+  const e = await loadEngagement(ctx, actor, engagementId);
   const checkpoint = await currentCheckpoint(ctx.handle.db);
   const { own, authors } = await engagementEntries(ctx, engagementId, checkpoint.size);
   const names = await orgNames(ctx, authors);
   const parsed = own.map((r) => ({ r, rec: parseLeaf(r.leaf) }));
   // An evidence entry's logged title is the English the system wrote; where the evidence carries that title's code,
   // the entry gets it beside the logged content (which stays as signed) so the app words it in the reader's language.
-  const titled = await findGeneratedTitles(ctx.handle.db, [...new Set(parsed.filter(({ r }) => r.kind === 'evidence').map(({ r }) => r.record_id))]);
+  const titled = await findGeneratedTitles(ctx.handle.db, [...new Set(parsed.filter(({ r }) => r.kind === 'evidence').map(({ r }) => r.record_id))], [e.buyer_organization_id, e.supplier_organization_id]);
   const byId = new Map(titled.map((e) => [e.id, e]));
   return {
     checkpoint,

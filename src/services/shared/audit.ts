@@ -50,7 +50,7 @@ export async function listAuditLog(
   // Evidence entries keep the English title the system wrote; where that evidence carries the title's code, the
   // entry gets it too, so the reader sees the title in their language (old entries included: it is read now).
   const evidenceIds = [...new Set(parsed.filter(({ r, details }) => r.entity_type === 'evidence' && r.entity_id && typeof details.title === 'string').map(({ r }) => r.entity_id!))];
-  const titled = await findGeneratedTitles(ctx.handle.db, evidenceIds);
+  const titled = await findGeneratedTitles(ctx.handle.db, evidenceIds, [actor.organizationId]);
   const byId = new Map(titled.map((e) => [e.id, e]));
   return parsed.map(({ r, details }) => {
     const ev = r.entity_type === 'evidence' && r.entity_id ? byId.get(r.entity_id) : undefined;
