@@ -46,7 +46,7 @@ let passed = 0;
 const started = Date.now();
 for (const [i, { file, name }] of runs.entries()) {
   const t0 = Date.now();
-  const res = spawnSync(vitest, ['run', file, '-t', `${escape(name)}$`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const res = spawnSync(vitest, ['run', file, `--testNamePattern=${escape(name)}$`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   const ok = res.status === 0 && !/\b0 passed\b/.test(res.stdout) && /\d+ passed/.test(res.stdout);
   if (ok) passed++;

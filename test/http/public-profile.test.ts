@@ -1,14 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { fixedClock, setClock } from '../../src/clock.js';
 import type { App } from '../../src/http/routes/types.js';
 import { TEST_DATABASES, createTestContext, type TestContext } from '../support/databases.js';
 import { multipart, signupClient, testApp, type Client } from '../support/http.js';
+import { story } from '../support/story.js';
 
 type Party = Client & { organizationId: string; userId: string; email: string };
 const START = '2026-03-02T09:00:00.000Z';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 describe.each(TEST_DATABASES)('public verified profile on $name', ({ name, skipReason }) => {
+  // One ordered story: a test run alone first runs the steps before it.
+  const step = story(skipReason);
   let ctx: TestContext;
   let app: App;
   let supplier: Party;
@@ -83,7 +86,7 @@ describe.each(TEST_DATABASES)('public verified profile on $name', ({ name, skipR
     await ctx.cleanup();
   });
 
-  it.skipIf(skipReason)('nothing is public until the supplier publishes; the address is suggested from its name', async () => {
+  step('nothing is public until the supplier publishes; the address is suggested from its name', async () => {
     const s = await supplier.get('/api/v1/public-profile');
     expect(s.statusCode).toBe(200);
     expect(s.json()).toMatchObject({ slug: 'ningbo-test-precision-co-ltd', published: false, claims: [], path: '/public/suppliers/ningbo-test-precision-co-ltd' });
@@ -93,7 +96,7 @@ describe.each(TEST_DATABASES)('public verified profile on $name', ({ name, skipR
     expect((await anonymous('/public/suppliers/ningbo-test-precision-co-ltd.json')).statusCode).toBe(404);
   });
 
-  it.skipIf(skipReason)('the supplier chooses what is public; bad choices answer 4xx with the field', async () => {
+  step('the supplier chooses what is public; bad choices answer 4xx with the field', async () => {
     const body = { slug: 'ningbo-test', published: true, headline: 'Machined aluminium housings for medical devices', claims: [iso, capacity, moq, leadTime, limitation], evidence: [certificate], sites: [siteId] };
     const cases: [unknown, number, string][] = [
       [{ ...body, claims: [iso, '00000000-0000-4000-8000-000000000000'] }, 400, 'claims.1'],
@@ -116,7 +119,7 @@ describe.each(TEST_DATABASES)('public verified profile on $name', ({ name, skipR
     expect(taken.json().error.issues[0].path).toBe('slug');
   });
 
-  it.skipIf(skipReason)('the JSON form: each claim with its standing and strongest provenance, nothing unverified as verified, no ids, nothing unchosen', async () => {
+  step('the JSON form: each claim with its standing and strongest provenance, nothing unverified as verified, no ids, nothing unchosen', async () => {
     const r = await anonymous('/public/suppliers/ningbo-test.json');
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toMatch(/^application\/json/);
@@ -153,7 +156,7 @@ describe.each(TEST_DATABASES)('public verified profile on $name', ({ name, skipR
     expect(p.sites).toEqual([expect.objectContaining({ name: 'Beilun Plant 1', headcount: 312, facilityRecord: 'http://localhost:80/public/suppliers/ningbo-test/facilities.json#beilun-plant-1' })]);
   });
 
-  it.skipIf(skipReason)('the HTML page opens without an account, in English or Chinese, and shows only what was published', async () => {
+  step('the HTML page opens without an account, in English or Chinese, and shows only what was published', async () => {
     const en = await anonymous('/public/suppliers/ningbo-test');
     expect(en.statusCode).toBe(200);
     expect(en.headers['content-type']).toMatch(/^text\/html/);
@@ -177,7 +180,7 @@ describe.each(TEST_DATABASES)('public verified profile on $name', ({ name, skipR
     expect(escaped.body).not.toContain('<script>');
   });
 
-  it.skipIf(skipReason)('a UNTP Digital Facility Record of each published site', async () => {
+  step('a UNTP Digital Facility Record of each published site', async () => {
     const r = await anonymous('/public/suppliers/ningbo-test/facilities.json');
     expect(r.statusCode).toBe(200);
     const records = r.json();
@@ -191,7 +194,7 @@ describe.each(TEST_DATABASES)('public verified profile on $name', ({ name, skipR
     expect(r.body).not.toMatch(UUID);
   });
 
-  it.skipIf(skipReason)('a track-record credential from another buyer shows while it verifies, and goes when its issuer revokes it', async () => {
+  step('a track-record credential from another buyer shows while it verifies, and goes when its issuer revokes it', async () => {
     const other = await signupClient(app, { name: 'Alpine Infusion AG', kind: 'buyer', country: 'CH' });
     const e = (await other.post('/api/v1/engagements', { supplierOrganizationId: supplier.organizationId, title: 'Pump covers', scope: { products: ['PC-1'], destinationCountry: 'CH' } })).json();
     await supplier.post(`/api/v1/engagements/${e.id}/response`, { decision: 'accept' });
@@ -220,7 +223,7 @@ describe.each(TEST_DATABASES)('public verified profile on $name', ({ name, skipR
     expect(after.credentials).toEqual([]);
   });
 
-  it.skipIf(skipReason)('taking the profile down answers 404 at once', async () => {
+  step('taking the profile down answers 404 at once', async () => {
     await supplier.request('PUT', '/api/v1/public-profile', { slug: 'ningbo-test', published: false, claims: [iso], evidence: [], sites: [] });
     expect((await anonymous('/public/suppliers/ningbo-test')).statusCode).toBe(404);
     expect((await anonymous('/public/suppliers/ningbo-test.json')).statusCode).toBe(404);

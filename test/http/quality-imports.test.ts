@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { App } from '../../src/http/routes/types.js';
 import { TEST_DATABASES, createTestContext, type TestContext } from '../support/databases.js';
 import { multipart, testApp } from '../support/http.js';
 import { counts, fixture, productionLogCsv, qualityWorld, SPEC_INPUT, upload, type QualityWorld } from '../fixtures/quality/setup.js';
+import { story } from '../support/story.js';
 
 /** A multipart body with form fields before the file part, as the web app sends it. */
 function multipartWithFields(fields: Record<string, string>, filename: string, content: Buffer) {
@@ -15,6 +16,8 @@ function multipartWithFields(fields: Record<string, string>, filename: string, c
 }
 
 describe.each(TEST_DATABASES)('quality imports on $name', ({ name, skipReason }) => {
+  // One ordered story: a test run alone first runs the steps before it.
+  const step = story(skipReason);
   let ctx: TestContext;
   let app: App;
   let w: QualityWorld;
@@ -35,7 +38,7 @@ describe.each(TEST_DATABASES)('quality imports on $name', ({ name, skipReason })
     await ctx.cleanup();
   });
 
-  it.skipIf(skipReason)('refuses batch records while the buyer has no specification for the products', async () => {
+  step('refuses batch records while the buyer has no specification for the products', async () => {
     const r = await upload(w.supplier, batchesUrl, fixture('batches-ok.csv'));
     expect(r.statusCode).toBe(422);
     expect(r.json().error).toMatchObject({ code: 'import_rejected', line: 1 });
@@ -43,7 +46,7 @@ describe.each(TEST_DATABASES)('quality imports on $name', ({ name, skipReason })
     expect((await w.buyer.post('/api/v1/specifications', SPEC_INPUT)).statusCode).toBe(201);
   });
 
-  it.skipIf(skipReason)('imports a CSV file streamed as the request body, converting units exactly, once', async () => {
+  step('imports a CSV file streamed as the request body, converting units exactly, once', async () => {
     const before = await counts(ctx);
     const r = await upload(w.supplier, `${batchesUrl}?filename=batches-ok.csv`, fixture('batches-ok.csv'));
     expect(r.statusCode).toBe(201);
@@ -70,7 +73,7 @@ describe.each(TEST_DATABASES)('quality imports on $name', ({ name, skipReason })
     expect(list.map((i: { id: string }) => i.id)).toEqual([view.id]);
   });
 
-  it.skipIf(skipReason)('rejects a broken file with the line and the reason, and stores nothing', async () => {
+  step('rejects a broken file with the line and the reason, and stores nothing', async () => {
     const cases: [string, number, string | null, RegExp][] = [
       ['batches-bad-number.csv', 5, 'value', /value "32\.0x2" is not a number/],
       ['batches-unknown-characteristic.csv', 5, 'characteristic', /unknown characteristic "roundness"/],
@@ -100,7 +103,7 @@ describe.each(TEST_DATABASES)('quality imports on $name', ({ name, skipReason })
     expect(await counts(ctx)).toEqual(before);
   });
 
-  it.skipIf(skipReason)('takes multipart uploads, JSON Lines and a column mapping for files from other systems', async () => {
+  step('takes multipart uploads, JSON Lines and a column mapping for files from other systems', async () => {
     const mapping = { lot: 'Batch No', product: 'Artikel', producedAt: 'Datum', characteristic: 'Merkmal', value: 'Messwert', unit: 'Einheit' };
     // Without the mapping the German headers are not understood.
     const unmapped = await upload(w.supplier, batchesUrl, fixture('batches-mapped.csv'));
@@ -130,7 +133,7 @@ describe.each(TEST_DATABASES)('quality imports on $name', ({ name, skipReason })
     expect(json.statusCode).toBe(415);
   });
 
-  it.skipIf(skipReason)('only the supplier uploads its data; anyone outside the engagement gets 404', async () => {
+  step('only the supplier uploads its data; anyone outside the engagement gets 404', async () => {
     const csv = fixture('batches-ok.csv');
     expect((await upload(w.buyer, batchesUrl, csv)).statusCode).toBe(403);
     expect((await upload(w.stranger, batchesUrl, csv)).statusCode).toBe(404);
@@ -141,7 +144,7 @@ describe.each(TEST_DATABASES)('quality imports on $name', ({ name, skipReason })
     expect((await upload(w.supplier, missing, csv)).statusCode).toBe(404);
   });
 
-  it.skipIf(skipReason)('imports production logs and checks them row by row', async () => {
+  step('imports production logs and checks them row by row', async () => {
     const before = await counts(ctx);
     const broken = productionLogCsv(1).replace(/\n(Plant 1,Line B,[^,]*,[^,]*,1200,)(\d+)/, (_m, head) => `\n${head}1300`);
     const r = await upload(w.supplier, logsUrl, broken);
@@ -155,7 +158,7 @@ describe.each(TEST_DATABASES)('quality imports on $name', ({ name, skipReason })
     expect(ok.json().summary.capacity).toHaveLength(2);
   });
 
-  it.skipIf(skipReason)('reads decimal commas with decimalSeparator=",", and points to the option without it', async () => {
+  step('reads decimal commas with decimalSeparator=",", and points to the option without it', async () => {
     const file = fixture('batches-decimal-comma.csv');
     const before = await counts(ctx);
     const plain = await upload(w.supplier, batchesUrl, file);
@@ -198,7 +201,7 @@ describe.each(TEST_DATABASES)('quality imports on $name', ({ name, skipReason })
     expect(await counts(ctx)).toEqual(after);
   });
 
-  it.skipIf(skipReason)('reads decimal commas in production logs (multipart field) and in JSON Lines strings, not in JSON numbers', async () => {
+  step('reads decimal commas in production logs (multipart field) and in JSON Lines strings, not in JSON numbers', async () => {
     const logs = [
       'site;line;period_start;period_end;planned_hours;downtime_hours;good_output;scrap',
       'Plant 1;Line A;2025-07-07T00:00:00+08:00;2025-07-08T00:00:00+08:00;20,5;1,25;812;4',

@@ -1,7 +1,7 @@
 // The verifiable record over HTTP on both databases: keys made with each organization, records logged as they are
 // made (in one transaction with them), checkpoints and RFC 9162 proofs that verify, dossiers that verify offline,
 // key rotation and revocation, ordered appends from concurrent requests and from two servers on one database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { nodeRecordCrypto as crypto } from '../../src/crypto/node-record-crypto.js';
 import { fromHex } from '../../src/domain/record/bytes.js';
 import { verifyDossier } from '../../src/domain/record/dossier.js';
@@ -11,12 +11,15 @@ import type { App } from '../../src/http/routes/types.js';
 import { openRuntime } from '../../src/runtime.js';
 import { TEST_DATABASES, createTestContext, type TestContext } from '../support/databases.js';
 import { multipart, signupClient, testApp, type Client } from '../support/http.js';
+import { story } from '../support/story.js';
 
 type Party = Client & { organizationId: string; userId: string; email: string };
 const MISSING = '00000000-0000-4000-8000-000000000000';
 const PDF = Buffer.from('%PDF-1.4\n% ISO 13485:2016 certificate, Ningbo Hengtai Precision\n%%EOF\n');
 
 describe.each(TEST_DATABASES)('verifiable record routes on $name', ({ name, skipReason }) => {
+  // One ordered story: a test run alone first runs the steps before it.
+  const step = story(skipReason);
   let ctx: TestContext;
   let app: App;
   let buyer: Party;
@@ -49,7 +52,7 @@ describe.each(TEST_DATABASES)('verifiable record routes on $name', ({ name, skip
     await ctx.cleanup();
   });
 
-  it.skipIf(skipReason)('every organization gets a signing key when it is made, published in the directory', async () => {
+  step('every organization gets a signing key when it is made, published in the directory', async () => {
     const keys = (await stranger.get(`/api/v1/organizations/${supplier.organizationId}/keys`)).json();
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatchObject({ organizationId: supplier.organizationId, current: true, revokedAt: null });
@@ -57,7 +60,7 @@ describe.each(TEST_DATABASES)('verifiable record routes on $name', ({ name, skip
     expect((await buyer.get(`/api/v1/organizations/${MISSING}/keys`)).statusCode).toBe(404);
   });
 
-  it.skipIf(skipReason)('evidence and gate decisions are logged as they are made, in order, with the file’s SHA-256', async () => {
+  step('evidence and gate decisions are logged as they are made, in order, with the file’s SHA-256', async () => {
     const up = multipart('iso13485.pdf', PDF);
     const file = (await supplier.request('POST', '/api/v1/files', up.payload, up.headers)).json();
     expect((await certificate(supplier, 'ISO 13485 certificate', [file.id])).statusCode).toBe(201);
@@ -74,7 +77,7 @@ describe.each(TEST_DATABASES)('verifiable record routes on $name', ({ name, skip
     expect((await stranger.get(`/api/v1/engagements/${engagementId}/record`)).statusCode).toBe(404);
   });
 
-  it.skipIf(skipReason)('the signed checkpoint, inclusion and consistency proofs verify (anyone may fetch them)', async () => {
+  step('the signed checkpoint, inclusion and consistency proofs verify (anyone may fetch them)', async () => {
     const first = (await app.inject({ method: 'GET', url: '/api/v1/log/checkpoint' })).json();
     const verifier = parseVerifierKey(crypto.sha256, first.verifierKey);
     const note = checkSignedNote(crypto, first.checkpoint, [verifier]);
@@ -96,7 +99,7 @@ describe.each(TEST_DATABASES)('verifiable record routes on $name', ({ name, skip
     expect(verifyConsistency(crypto.sha256, first.size, second.size, c.proof.map(fromHex), fromHex(first.rootHash), fromHex(second.rootHash))).toBe(true);
   });
 
-  it.skipIf(skipReason)('refuses proofs outside the log with the offending field', async () => {
+  step('refuses proofs outside the log with the offending field', async () => {
     const { size } = (await app.inject({ method: 'GET', url: '/api/v1/log/checkpoint' })).json();
     const bad = async (url: string, field: string) => {
       const r = await app.inject({ method: 'GET', url });
@@ -110,7 +113,7 @@ describe.each(TEST_DATABASES)('verifiable record routes on $name', ({ name, skip
     await bad(`/api/v1/log/proofs/consistency?first=1&second=${size + 5}`, 'second');
   });
 
-  it.skipIf(skipReason)('exports a dossier that verifies offline, with the file inside; other tenants get 404', async () => {
+  step('exports a dossier that verifies offline, with the file inside; other tenants get 404', async () => {
     const res = await supplier.get(`/api/v1/engagements/${engagementId}/dossier`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('attachment');
@@ -124,7 +127,7 @@ describe.each(TEST_DATABASES)('verifiable record routes on $name', ({ name, skip
     expect((await stranger.get(`/api/v1/engagements/${MISSING}/dossier`)).statusCode).toBe(404);
   });
 
-  it.skipIf(skipReason)('rotation retires the old key with a revocation record; what was signed before still verifies', async () => {
+  step('rotation retires the old key with a revocation record; what was signed before still verifies', async () => {
     const before = (await supplier.get(`/api/v1/organizations/${supplier.organizationId}/keys`)).json();
     const rotated = await supplier.post('/api/v1/organization/keys/rotate', {});
     expect(rotated.statusCode).toBe(201);
@@ -137,7 +140,7 @@ describe.each(TEST_DATABASES)('verifiable record routes on $name', ({ name, skip
     expect(d.keys.filter((k: { organizationId: string }) => k.organizationId === supplier.organizationId)).toHaveLength(2);
   });
 
-  it.skipIf(skipReason)('a key revoked as compromised from an earlier time makes what it signed since then fail verification', async () => {
+  step('a key revoked as compromised from an earlier time makes what it signed since then fail verification', async () => {
     const current = (await supplier.get(`/api/v1/organizations/${supplier.organizationId}/keys`)).json().find((k: { current: boolean }) => k.current);
     const record = (await buyer.get(`/api/v1/engagements/${engagementId}/record`)).json();
     const signedWithIt = record.entries.at(-1);
@@ -155,7 +158,7 @@ describe.each(TEST_DATABASES)('verifiable record routes on $name', ({ name, skip
     expect((await supplier.post(`/api/v1/organization/keys/${current.keyId}/revoke`, { reason: 'compromised' })).statusCode).toBe(409);
   });
 
-  it.skipIf(skipReason)('concurrent appends, from one server and from two servers on one database, stay ordered without gaps', async () => {
+  step('concurrent appends, from one server and from two servers on one database, stay ordered without gaps', async () => {
     const second = await openRuntime({ databaseUrl: ctx.handle.url, dataDir: ctx.dataDir, migrate: false });
     const app2 = await testApp(second);
     try {
