@@ -3,11 +3,22 @@
 import type { FastifyRequest } from 'fastify';
 import { invalidField } from '../services/shared/errors.js';
 
-function nulPath(value: unknown, path: string, depth = 0): string | null {
+/**
+ * A parsed JSON body is made of plain objects and arrays. Anything else in a body is not text from the client: an
+ * import's body is the request stream itself, whose socket, server and parser reach thousands of objects (walking
+ * them kept a real server busy for minutes on every import). Params and query are the router's flat maps of strings.
+ */
+function isParsedJson(value: object): boolean {
+  if (Array.isArray(value)) return true;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function nulPath(value: unknown, path: string, depth = 0, jsonOnly = false): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (depth > 64 || value === null || typeof value !== 'object') return null;
+  if (depth > 64 || value === null || typeof value !== 'object' || (jsonOnly && !isParsedJson(value))) return null;
   for (const [k, v] of Object.entries(value)) {
-    const found = nulPath(k, path, depth + 1) ?? nulPath(v, path ? `${path}.${k}` : k, depth + 1);
+    const found = nulPath(k, path, depth + 1) ?? nulPath(v, path ? `${path}.${k}` : k, depth + 1, jsonOnly);
     if (found !== null) return found;
   }
   return null;
@@ -15,7 +26,7 @@ function nulPath(value: unknown, path: string, depth = 0): string | null {
 
 export async function rejectNulCharacters(req: FastifyRequest): Promise<void> {
   for (const [where, value] of [['params', req.params], ['query', req.query], ['body', req.body]] as const) {
-    const path = nulPath(value, where === 'body' ? '' : where);
+    const path = where === 'body' ? nulPath(value, '', 0, true) : nulPath(value, where);
     if (path !== null) throw invalidField(path || '(body)', 'text may not contain a NUL character');
   }
 }

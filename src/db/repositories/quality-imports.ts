@@ -1,6 +1,6 @@
 // Imports of batch test records and production logs, and the reads over their rows. Rows are visible through
 // their import only: every read names the engagement and takes the completed imports of it.
-import { sql, type Selectable } from 'kysely';
+import { SqliteAdapter, sql, type Selectable } from 'kysely';
 import type { QualityImportsTable } from '../schema/quality.js';
 import type { Executor } from './executor.js';
 
@@ -144,20 +144,39 @@ export async function measurementOverview(db: Executor, engagementId: string, su
   }));
 }
 
-export async function productionLogsOf(db: Executor, engagementId: string, supplierOrganizationId: string) {
-  const rows = await db
+/**
+ * The engagement's production logs in time order, as chunks. On SQLite the rows are streamed (one statement, read in
+ * chunks): better-sqlite3 reads synchronously, and half a million rows read at once kept the event loop, and every
+ * other request of the process, waiting for seconds. The caller yields between chunks. PostgreSQL reads them at once
+ * (its driver is asynchronous; streaming would need a cursor package).
+ */
+export async function* productionLogChunks(db: Executor, engagementId: string, supplierOrganizationId: string, chunkSize = 5000) {
+  const q = db
     .selectFrom('production_logs')
     .select(['site', 'line', 'period_start', 'period_end', 'planned_minutes', 'downtime_minutes', 'good_output', 'scrap'])
     .where('supplier_organization_id', '=', supplierOrganizationId)
     .where('import_id', 'in', completedImports(db, engagementId, 'production_logs'))
     .orderBy('period_start')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
+    .orderBy('id');
+  type Raw = Awaited<ReturnType<typeof q.execute>>[number];
+  const typed = (r: Raw) => ({
     ...r,
     planned_minutes: Number(r.planned_minutes),
     downtime_minutes: Number(r.downtime_minutes),
     good_output: Number(r.good_output),
     scrap: Number(r.scrap),
-  }));
+  });
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
+    yield (await q.execute()).map(typed);
+    return;
+  }
+  let chunk: ReturnType<typeof typed>[] = [];
+  for await (const r of q.stream(chunkSize)) {
+    chunk.push(typed(r));
+    if (chunk.length === chunkSize) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length) yield chunk;
 }

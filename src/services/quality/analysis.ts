@@ -14,7 +14,7 @@ import { insertEvidence, insertEvidenceLinks, listEngagementEvidence, withdrawEv
 import type { Executor } from '../../db/repositories/executor.js';
 import { findOrganization } from '../../db/repositories/organizations.js';
 import { listClaims, listSites, type ClaimRow } from '../../db/repositories/profile.js';
-import { measurementOverview, measurementSeries, productionLogsOf } from '../../db/repositories/quality-imports.js';
+import { measurementOverview, measurementSeries, productionLogChunks } from '../../db/repositories/quality-imports.js';
 import {
   CapacityInputError,
   compareToClaim,
@@ -195,40 +195,48 @@ interface CapacityLine {
 
 export type CapacityNoteCode = 'no_claim' | 'no_value' | 'no_rate' | 'not_comparable';
 
-async function computeCapacity(db: Executor, e: EngagementRow) {
+async function computeCapacity(db: Executor, e: EngagementRow, opts: { yieldBetweenChunks?: boolean } = {}) {
   const policyRow = (await findPolicyById(db, e.policy_id))!;
   const policy = policyDocument(policyRow);
   const tolerance = policy.claimTolerance.capacity;
-  const logs = await productionLogsOf(db, e.id, e.supplier_organization_id);
   const claims = (await listClaims(db, e.supplier_organization_id)).filter((c) => c.type === 'capacity');
   const sites = await listSites(db, e.supplier_organization_id);
   const matching = claims.map((c) => ({ id: c.id, productLine: c.product_line, siteName: sites.find((s) => s.id === c.site_id)?.name ?? null }));
   // Production months are the plant's local months.
   const timeZone = sites[0]?.time_zone;
   const groups = new Map<string, CapacityGroup>();
-  for (const l of logs) {
-    const claimId = matchLineToClaim(l.site, l.line, matching);
-    const key = claimId ?? `line:${l.site}\u0000${l.line}`;
-    let g = groups.get(key);
-    if (!g) {
-      g = { key, sites: new Set(), lines: new Set(), claim: claims.find((c) => c.id === claimId) ?? null, logs: [] };
-      groups.set(key, g);
+  let logs = 0;
+  for await (const chunk of productionLogChunks(db, e.id, e.supplier_organization_id)) {
+    logs += chunk.length;
+    // Inside an import's transaction (its own connection), the event loop turns between chunks: half a million logs
+    // take seconds, and the server's other requests must not wait for them. Only inside a transaction: a read
+    // outside one is grouped with the others of its turn (db/statement-cache.ts) and ends when the loop turns.
+    if (opts.yieldBetweenChunks) await new Promise((resolve) => setImmediate(resolve));
+    for (const l of chunk) {
+      const claimId = matchLineToClaim(l.site, l.line, matching);
+      const key = claimId ?? `line:${l.site}\u0000${l.line}`;
+      let g = groups.get(key);
+      if (!g) {
+        g = { key, sites: new Set(), lines: new Set(), claim: claims.find((c) => c.id === claimId) ?? null, logs: [] };
+        groups.set(key, g);
+      }
+      g.sites.add(l.site);
+      g.lines.add(l.line);
+      g.logs.push({
+        site: l.site,
+        line: l.line,
+        periodStart: new Date(l.period_start),
+        periodEnd: new Date(l.period_end),
+        plannedMinutes: l.planned_minutes,
+        downtimeMinutes: l.downtime_minutes,
+        goodOutput: l.good_output,
+        scrap: l.scrap,
+      });
     }
-    g.sites.add(l.site);
-    g.lines.add(l.line);
-    g.logs.push({
-      site: l.site,
-      line: l.line,
-      periodStart: new Date(l.period_start),
-      periodEnd: new Date(l.period_end),
-      plannedMinutes: l.planned_minutes,
-      downtimeMinutes: l.downtime_minutes,
-      goodOutput: l.good_output,
-      scrap: l.scrap,
-    });
   }
   const lines: CapacityLine[] = [];
   for (const g of groups.values()) {
+    if (opts.yieldBetweenChunks) await new Promise((resolve) => setImmediate(resolve));
     let demonstrated: DemonstratedCapacity | null = null;
     let comparison: ClaimComparison | null = null;
     let note: string | null = null;
@@ -267,7 +275,7 @@ async function computeCapacity(db: Executor, e: EngagementRow) {
     }
     lines.push({ group: g, demonstrated, comparison, factor: basis.factor, note, noteCode });
   }
-  return { tolerance, policy: { key: policyRow.key, version: policyRow.version }, logs: logs.length, lines };
+  return { tolerance, policy: { key: policyRow.key, version: policyRow.version }, logs, lines };
 }
 
 /** A demonstrated capacity this module derived (for the claim, when given). */
@@ -289,7 +297,7 @@ function fmt(n: number): string {
  * the import or withdrawal that changed the logs.
  */
 export async function refreshDemonstratedCapacity(trx: Executor, actor: Actor, e: EngagementRow) {
-  const cap = await computeCapacity(trx, e);
+  const cap = await computeCapacity(trx, e, { yieldBetweenChunks: true });
   // Every earlier derivation goes, also for a claim that has no logs left (its import was withdrawn): a claim
   // keeps a demonstrated capacity only while logs show one.
   const withdrawnAt = nowIso();
