@@ -25,7 +25,7 @@ try {
   const supplier = await bearer('li.wei@hengtai.example');
   const otherTenant = await bearer('mike.carlson@lakeshore.example');
   const engagements = (await (await fetch(`${server.url}/api/v1/engagements`, { headers: supplier })).json()) as { id: string; buyer?: { name?: string }; phase?: string }[];
-  const engagement = engagements.find((e) => JSON.stringify(e).includes('Nordlicht')) ?? engagements[0]!;
+  const engagement = engagements.find((e) => e.buyer?.name?.startsWith('Nordlicht')) ?? engagements[0]!;
 
   // One shift per row on ten lines of a plant, hour after hour from 2019 on: no row repeats another.
   const file = join(dir, 'production-logs.csv');

@@ -14,19 +14,21 @@ function isParsedJson(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-function nulPath(value: unknown, path: string, depth = 0, jsonOnly = false): string | null {
+function nulPath(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (depth > 64 || value === null || typeof value !== 'object' || (jsonOnly && !isParsedJson(value))) return null;
+  if (depth > 64 || value === null || typeof value !== 'object') return null;
   for (const [k, v] of Object.entries(value)) {
-    const found = nulPath(k, path, depth + 1) ?? nulPath(v, path ? `${path}.${k}` : k, depth + 1, jsonOnly);
+    const found = nulPath(k, path, depth + 1) ?? nulPath(v, path ? `${path}.${k}` : k, depth + 1);
     if (found !== null) return found;
   }
   return null;
 }
 
 export async function rejectNulCharacters(req: FastifyRequest): Promise<void> {
-  for (const [where, value] of [['params', req.params], ['query', req.query], ['body', req.body]] as const) {
-    const path = where === 'body' ? nulPath(value, '', 0, true) : nulPath(value, where);
+  // Below a parsed root, JSON holds only plain objects and arrays: the root decides.
+  const body = typeof req.body === 'object' && req.body !== null && !isParsedJson(req.body) ? undefined : req.body;
+  for (const [where, value] of [['params', req.params], ['query', req.query], ['body', body]] as const) {
+    const path = nulPath(value, where === 'body' ? '' : where);
     if (path !== null) throw invalidField(path || '(body)', 'text may not contain a NUL character');
   }
 }

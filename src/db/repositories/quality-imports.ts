@@ -1,6 +1,7 @@
 // Imports of batch test records and production logs, and the reads over their rows. Rows are visible through
 // their import only: every read names the engagement and takes the completed imports of it.
-import { SqliteAdapter, sql, type Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { DialectName } from '../connection.js';
 import type { QualityImportsTable } from '../schema/quality.js';
 import type { Executor } from './executor.js';
 
@@ -150,7 +151,7 @@ export async function measurementOverview(db: Executor, engagementId: string, su
  * other request of the process, waiting for seconds. The caller yields between chunks. PostgreSQL reads them at once
  * (its driver is asynchronous; streaming would need a cursor package).
  */
-export async function* productionLogChunks(db: Executor, engagementId: string, supplierOrganizationId: string, chunkSize = 5000) {
+export async function* productionLogChunks(db: Executor, dialect: DialectName, engagementId: string, supplierOrganizationId: string, chunkSize = 5000) {
   const q = db
     .selectFrom('production_logs')
     .select(['site', 'line', 'period_start', 'period_end', 'planned_minutes', 'downtime_minutes', 'good_output', 'scrap'])
@@ -166,7 +167,7 @@ export async function* productionLogChunks(db: Executor, engagementId: string, s
     good_output: Number(r.good_output),
     scrap: Number(r.scrap),
   });
-  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
+  if (dialect !== 'sqlite') {
     yield (await q.execute()).map(typed);
     return;
   }

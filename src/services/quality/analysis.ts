@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { CapacityView, SpcCharacteristicsView, SpcQuery, SpcView } from '../../contracts/quality.js';
 import { findPolicyById, type EngagementRow } from '../../db/repositories/engagements.js';
 import { insertEvidence, insertEvidenceLinks, listEngagementEvidence, withdrawEvidenceFromEngagement, type EvidenceRow } from '../../db/repositories/evidence.js';
+import type { DialectName } from '../../db/connection.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { findOrganization } from '../../db/repositories/organizations.js';
 import { listClaims, listSites, type ClaimRow } from '../../db/repositories/profile.js';
@@ -195,7 +196,7 @@ interface CapacityLine {
 
 export type CapacityNoteCode = 'no_claim' | 'no_value' | 'no_rate' | 'not_comparable';
 
-async function computeCapacity(db: Executor, e: EngagementRow, opts: { yieldBetweenChunks?: boolean } = {}) {
+async function computeCapacity(db: Executor, dialect: DialectName, e: EngagementRow, opts: { yieldBetweenChunks?: boolean } = {}) {
   const policyRow = (await findPolicyById(db, e.policy_id))!;
   const policy = policyDocument(policyRow);
   const tolerance = policy.claimTolerance.capacity;
@@ -206,7 +207,7 @@ async function computeCapacity(db: Executor, e: EngagementRow, opts: { yieldBetw
   const timeZone = sites[0]?.time_zone;
   const groups = new Map<string, CapacityGroup>();
   let logs = 0;
-  for await (const chunk of productionLogChunks(db, e.id, e.supplier_organization_id)) {
+  for await (const chunk of productionLogChunks(db, dialect, e.id, e.supplier_organization_id)) {
     logs += chunk.length;
     // Inside an import's transaction (its own connection), the event loop turns between chunks: half a million logs
     // take seconds, and the server's other requests must not wait for them. Only inside a transaction: a read
@@ -296,8 +297,8 @@ function fmt(n: number): string {
  * records it as observed evidence linked to the claim (replacing the previous one). Runs inside the transaction of
  * the import or withdrawal that changed the logs.
  */
-export async function refreshDemonstratedCapacity(trx: Executor, actor: Actor, e: EngagementRow) {
-  const cap = await computeCapacity(trx, e, { yieldBetweenChunks: true });
+export async function refreshDemonstratedCapacity(trx: Executor, dialect: DialectName, actor: Actor, e: EngagementRow) {
+  const cap = await computeCapacity(trx, dialect, e, { yieldBetweenChunks: true });
   // Every earlier derivation goes, also for a claim that has no logs left (its import was withdrawn): a claim
   // keeps a demonstrated capacity only while logs show one.
   const withdrawnAt = nowIso();
@@ -378,7 +379,7 @@ export async function refreshDemonstratedCapacity(trx: Executor, actor: Actor, e
 export async function capacityView(ctx: ServiceContext, actor: Actor, engagementId: string): Promise<z.infer<typeof CapacityView>> {
   const e = await loadEngagement(ctx, actor, engagementId);
   const db = ctx.handle.db;
-  const cap = await computeCapacity(db, e);
+  const cap = await computeCapacity(db, ctx.handle.dialect, e);
   // Claim status as the engagement's readiness judges it (all the evidence shared into it).
   const evidenceRows = await listEngagementEvidence(db, e.id);
   const details = await loadEvidenceDetails(db, evidenceRows.map((r) => r.id));

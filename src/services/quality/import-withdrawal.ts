@@ -49,7 +49,7 @@ export async function withdrawQualityImport(
         if (await withdrawEvidenceFromEngagement(trx, e.id, row.id, at)) evidence++;
       }
     }
-    const capacity = existing.kind === 'production_logs' ? await refreshDemonstratedCapacity(trx, actor, e) : undefined;
+    const capacity = existing.kind === 'production_logs' ? await refreshDemonstratedCapacity(trx, ctx.handle.dialect, actor, e) : undefined;
     await recordAudit(trx, actor, 'quality.import_withdrawn', 'engagement', e.id, {
       importId,
       kind: existing.kind,

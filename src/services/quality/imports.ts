@@ -519,7 +519,7 @@ export async function importQualityFile(
         for (const l of lots.values()) evidenceIds.push(await recordLotEvidence(trx, actor, e.id, supplierId, importId, l, opts.filename ?? null));
       } else {
         evidenceIds.push(await recordLogEvidence(trx, actor, e.id, supplierId, importId, rows, [...logLines].sort(), firstAt!, lastAt!, opts.filename ?? null));
-        summary.capacity = await refreshDemonstratedCapacity(trx, actor, e);
+        summary.capacity = await refreshDemonstratedCapacity(trx, ctx.handle.dialect, actor, e);
         await updateImport(trx, importId, { summary: JSON.stringify(summary) });
       }
       await recordAudit(trx, actor, 'quality.imported', 'engagement', e.id, { importId, kind, rows, bytes, sha256, filename: opts.filename ?? null, evidence: evidenceIds.length });
