@@ -36,3 +36,22 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   for (let i = 0; i < a.length; i++) d |= a[i]! ^ b[i]!;
   return d === 0;
 }
+
+const HEX_DIGIT_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) HEX_DIGIT_VALUE['0123456789abcdef'.charCodeAt(i)] = i;
+
+/**
+ * Whether a lower-case hex string spells these bytes. Dossier verification compares every entry's `prev` with
+ * the hash before it: decoding in place allocates nothing, where toHex per entry was a fifth of the time.
+ */
+export function hexEquals(hexString: string, bytes: Uint8Array): boolean {
+  if (hexString.length !== bytes.length * 2) return false;
+  for (let i = 0; i < bytes.length; i++) {
+    const hi = hexString.charCodeAt(2 * i);
+    const lo = hexString.charCodeAt(2 * i + 1);
+    const h = hi < 128 ? HEX_DIGIT_VALUE[hi]! : -1;
+    const l = lo < 128 ? HEX_DIGIT_VALUE[lo]! : -1;
+    if (h < 0 || l < 0 || h * 16 + l !== bytes[i]) return false;
+  }
+  return true;
+}

@@ -2,7 +2,7 @@
 // inclusion proof against a signed checkpoint, and a head signed by the log that fixes which entries belong to it.
 // `verifyDossier` needs nothing but the file and a RecordCrypto: the CLI runs it offline, the web app in the
 // browser.
-import { bytesEqual, fromBase64, fromHex, toHex } from './bytes.js';
+import { bytesEqual, fromBase64, fromHex, hexEquals, toHex } from './bytes.js';
 import type { RecordCrypto } from './crypto.js';
 import { decodePublicKeyMultibase } from './did-key.js';
 import { checkRecordSignature, engagementStream, parseLeaf, type SignedLogRecord } from './entry.js';
@@ -198,7 +198,7 @@ export function verifyDossier(crypto: RecordCrypto, input: unknown, options: Ver
   const records: (SignedLogRecord | null)[] = new Array(n);
   const stream = engagementStream(String(d.engagement.id));
   let expectSeq = 1;
-  let prevHash: string | null = null;
+  let prevHash: Uint8Array | null = null;
   let ordered = true;
   for (let i = 0; i < n; i++) {
     const e = d.entries[i] as { leafIndex?: unknown; leaf?: unknown };
@@ -226,11 +226,11 @@ export function verifyDossier(crypto: RecordCrypto, input: unknown, options: Ver
     records[i] = r;
     if (r && r.stream === stream) {
       checked.chainLength++;
-      if (r.seq !== expectSeq || r.prev !== prevHash) {
+      if (r.seq !== expectSeq || (prevHash === null ? r.prev !== null : r.prev === null || !hexEquals(r.prev, prevHash))) {
         fail(i, 'chain_broken', `entry ${r.seq} of the engagement does not follow entry ${expectSeq - 1}: an entry was removed, added or moved before it`);
       }
       expectSeq = r.seq + 1;
-      prevHash = toHex(h);
+      prevHash = h;
     } else if (r && r.kind !== 'key' && r.kind !== 'key_revocation') {
       fail(i, 'foreign_entry', `the entry belongs to ${r.stream}, not to this engagement`);
     }
