@@ -20,7 +20,21 @@ const PASSWORD = 'bench password 1';
 interface SpcAnswer {
   n: number;
   chart: { totalPoints: number; points: { index: number; value: number; rules: number[] }[] };
-  signals: { rule: number; points: number[] }[];
+  /** `points` lists at most the first 1,000; `count` and `ranges` (runs [first, last]) describe every signalled point. */
+  signals: { rule: number; points: number[]; count: number; ranges: [number, number][]; rangeCount: number; truncated: boolean }[];
+}
+
+/** Distinct points of runs that may overlap between rules (each rule's runs ascending and disjoint). */
+function coveredPoints(runs: [number, number][]): number {
+  const sorted = [...runs].sort((a, b) => a[0] - b[0]);
+  let covered = 0;
+  let end = -1;
+  for (const [a, b] of sorted) {
+    if (b <= end) continue;
+    covered += b - Math.max(a, end + 1) + 1;
+    end = b;
+  }
+  return covered;
 }
 
 const bench: Bench = {
@@ -52,11 +66,15 @@ const bench: Bench = {
         if (values[i]! > values[hi]!) hi = i;
       }
       const drawn = new Set(body.chart.points.map((p) => p.index));
-      const signalled = new Set(body.signals.flatMap((s) => s.points));
-      const signalledDrawn = [...signalled].filter((i) => drawn.has(i)).length;
+      // Signalled points from each signal's runs (every point when no list is cut short; else a lower bound).
+      const runsComplete = body.signals.every((s) => s.ranges.length === s.rangeCount);
+      const signalled = Math.max(coveredPoints(body.signals.flatMap((s) => s.ranges)), ...body.signals.map((s) => s.count));
+      const signalledDrawn = body.chart.points.filter((p) => p.rules.length > 0).length;
+      const countsAgree = body.signals.every((s) => s.ranges.reduce((k, [a, b]) => k + b - a + 1, 0) === s.count || !runsComplete);
       const rulesDrawn = new Set(body.chart.points.flatMap((p) => p.rules));
-      const rulesFired = body.signals.filter((s) => s.points.length > 0).map((s) => s.rule);
-      const chartOk = body.chart.points.length <= MAX_POINTS && drawn.has(lo) && drawn.has(hi) && rulesFired.every((r) => rulesDrawn.has(r));
+      const rulesFired = body.signals.filter((s) => s.count > 0).map((s) => s.rule);
+      const answerBytes = Buffer.byteLength(JSON.stringify(body));
+      const chartOk = body.chart.points.length <= MAX_POINTS && drawn.has(lo) && drawn.has(hi) && rulesFired.every((r) => rulesDrawn.has(r)) && countsAgree;
       const bare = await startBare(tempDir('bare'), [{ path: path.split('?')[0]!, body }]);
       try {
         const runs = await alternate({
@@ -73,7 +91,8 @@ const bench: Bench = {
           target: '< 50 ms, and the chart keeps the extremes and every rule that fired',
           notes: [
             `first answer after the import (reads and analyses the series): ${firstMs.toFixed(0)} ms; later answers reuse it until the next write to the database`,
-            `chart: ${body.chart.points.length} of ${body.chart.totalPoints.toLocaleString('en-US')} points; lowest (#${lo}) ${drawn.has(lo) ? 'kept' : 'LOST'}, highest (#${hi}) ${drawn.has(hi) ? 'kept' : 'LOST'}; rules fired ${rulesFired.join(',') || 'none'}, drawn ${[...rulesDrawn].sort().join(',') || 'none'}; ${signalledDrawn.toLocaleString('en-US')} of ${signalled.size.toLocaleString('en-US')} signalled points drawn`,
+            `chart: ${body.chart.points.length} of ${body.chart.totalPoints.toLocaleString('en-US')} points; lowest (#${lo}) ${drawn.has(lo) ? 'kept' : 'LOST'}, highest (#${hi}) ${drawn.has(hi) ? 'kept' : 'LOST'}; rules fired ${rulesFired.join(',') || 'none'}, drawn ${[...rulesDrawn].sort().join(',') || 'none'}; ${signalledDrawn.toLocaleString('en-US')} of ${runsComplete ? '' : 'at least '}${signalled.toLocaleString('en-US')} signalled points drawn`,
+            `answer: ${(answerBytes / 1024).toFixed(0)} KiB; signals ${body.signals.map((s) => `rule ${s.rule}: ${s.count.toLocaleString('en-US')} points in ${s.rangeCount.toLocaleString('en-US')} runs${s.truncated ? ' (lists cut at 1,000)' : ''}`).join('; ')}${countsAgree ? '' : ' — COUNTS DISAGREE WITH THE RUNS'}`,
             `product p99 ${runs.product.map((x) => x.p99.toFixed(1)).join(', ')} ms`,
           ],
         });

@@ -337,8 +337,26 @@ export const SpcQuery = z.strictObject({
   to: IsoDate.optional(),
   /** Points drawn at most (the series is decimated above it; signals are kept). */
   maxPoints: z.coerce.number().int().min(50).max(20_000).default(1000),
+  /**
+   * `all`: every signalled point and run in `signals[].points` and `signals[].ranges`, however many. Default
+   * `capped`: each list whole up to 1,000 entries, else its first 1,000 (`signals[].truncated`); `count` is always exact.
+   */
+  signalPoints: z.enum(['capped', 'all']).default('capped'),
 });
-const Signal = z.object({ rule: z.number(), description: z.string(), points: z.array(z.number()) });
+/** A Nelson rule that fired and the points it flagged (domain/spc/signal-list.ts). */
+const Signal = z.object({
+  rule: z.number(),
+  description: z.string(),
+  /** Indexes of the plotted points completing the rule's pattern, ascending: all of them when `count` ≤ 1,000 or with `signalPoints=all`, else the first 1,000. */
+  points: z.array(z.number()),
+  /** How many points the rule flagged (all of them, also when `points` lists only the first). */
+  count: z.number(),
+  /** The flagged points as runs of consecutive indexes, `[first, last]` inclusive, ascending: all of them when `rangeCount` ≤ 1,000 or with `signalPoints=all`, else the first 1,000. */
+  ranges: z.array(z.tuple([z.number(), z.number()])),
+  rangeCount: z.number(),
+  /** `points` or `ranges` lists only the first 1,000 entries (ask with `signalPoints=all` for every one). */
+  truncated: z.boolean(),
+});
 /** The capability verdict: Cpk bands, but "not_in_control" (capability not meaningful) when Nelson signals say the process is not in statistical control (src/domain/spc/verdict.ts decides which count). */
 export const CapabilityVerdictView = z.object({
   status: z.enum(['capable', 'marginal', 'not_capable', 'not_in_control', 'not_computable']),

@@ -386,6 +386,11 @@ describe.skipIf(!env.available)('quality data in the browser', () => {
     await expect.poll(() => page.getByTestId('signal-point').count()).toBeGreaterThan(0);
     const rules = await page.getByTestId('signal-row').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-rule'))));
     expect(rules.length).toBeGreaterThan(0);
+    // Each signal says how many points it flagged, and lists them as runs (a lot, or first – last).
+    const counts = await page.getByTestId('signal-count').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-count')), Number(e.getAttribute('data-runs'))]));
+    expect(counts).toHaveLength(rules.length);
+    for (const [count, runs] of counts) expect(count! >= runs! && runs! > 0).toBe(true);
+    expect((await page.getByTestId('signal-runs').allTextContents()).every((t) => t.length > 0)).toBe(true);
     for (const k of ['cp', 'cpk', 'pp', 'ppk']) expect(Number(await page.getByTestId(`index-${k}`).getAttribute('data-value'))).toBeGreaterThan(0);
     expect(await page.getByTestId('range-chart').count()).toBe(1);
     expect(await page.getByTestId('capability-histogram').textContent()).toContain('USL');

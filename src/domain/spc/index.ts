@@ -5,3 +5,4 @@ export * from './nelson.js';
 export * from './analyze.js';
 export * from './decimate.js';
 export * from './verdict.js';
+export * from './signal-list.js';

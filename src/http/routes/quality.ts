@@ -44,7 +44,7 @@ import {
 import { loadEngagement } from '../../services/engagements/access.js';
 import { withdrawQualityImport } from '../../services/quality/import-withdrawal.js';
 import { capacityView, spcCharacteristics } from '../../services/quality/analysis.js';
-import { cachedSpcAnalysis } from '../../services/quality/spc-cache.js';
+import { cachedSpcJson } from '../../services/quality/spc-cache.js';
 import {
   aqlPlan,
   archiveSpecification,
@@ -260,7 +260,14 @@ export const qualityRoutes: RoutePlugin = (app, ctx) => {
         response: { 200: SpcView },
       },
     },
-    async (req) => cachedSpcAnalysis(ctx, requireActor(req), req.params.id, req.query),
+    // The answer comes serialized: checked against SpcView once when computed and kept as text until the next
+    // write (services/quality/spc-cache.ts); Fastify sends a JSON string as it is.
+    async (req, reply) => {
+      const json = await cachedSpcJson(ctx, requireActor(req), req.params.id, req.query);
+      // Untyped reply: the schema's type is of the object the text is (the schema stays for the OpenAPI document).
+      const untyped: FastifyReply = reply;
+      return untyped.type('application/json; charset=utf-8').send(json);
+    },
   );
   app.get(
     '/api/v1/engagements/:id/spc/characteristics',

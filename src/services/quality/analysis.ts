@@ -31,7 +31,7 @@ import type { OrganizationKind } from '../../domain/model.js';
 import { histogram, matchLineToClaim } from '../../domain/quality/index.js';
 import { chartIndices } from '../../domain/spc/decimate.js';
 import { assessClaims } from '../../domain/readiness/index.js';
-import { capabilityVerdict, RECENT_POINTS, type CapabilityVerdict } from '../../domain/spc/index.js';
+import { capabilityVerdict, RECENT_POINTS, SIGNAL_LIST_LIMIT, signalList, type CapabilityVerdict } from '../../domain/spc/index.js';
 import { recordAudit } from '../shared/audit.js';
 import type { Actor } from '../shared/authz.js';
 import type { ServiceContext } from '../shared/context.js';
@@ -78,11 +78,10 @@ export async function spcAnalysis(ctx: ServiceContext, actor: Actor, engagementI
   const { result, k, by, dropped } = analyzeSeries(values, lots, c, q.subgroupSize);
   const plotted = result.chart.points!;
   const ranges = result.chart.rangeChart.points!;
-  const rulesAt = new Map<number, number[]>();
-  for (const s of result.signals) for (const i of s.points) rulesAt.set(i, [...(rulesAt.get(i) ?? []), s.rule]);
   // At most maxPoints points: each bucket's lowest and highest, the ends, and every signalled point (each rule in
   // every bucket where it fired when they do not all fit) — domain/spc/decimate.ts.
   const shown = chartIndices(plotted, result.signals, q.maxPoints).indices;
+  const rulesAt = rulesOfShown(shown, result.signals);
   // A plotted point i is value i (individuals) or subgroup i, whose first value is i·k.
   const source = (i: number) => points[i * k]!;
   const sigma = (result.chart.ucl - result.chart.center) / 3;
@@ -115,7 +114,7 @@ export async function spcAnalysis(ctx: ServiceContext, actor: Actor, engagementI
       sigma,
       totalPoints: plotted.length,
       decimated: shown.length < plotted.length,
-      points: shown.map((i) => ({ index: i, value: plotted[i]!, lot: source(i).lot, producedAt: source(i).produced_at, line: source(i).line, rules: rulesAt.get(i) ?? [] })),
+      points: shown.map((i, j) => ({ index: i, value: plotted[i]!, lot: source(i).lot, producedAt: source(i).produced_at, line: source(i).line, rules: rulesAt[j]! })),
       range: {
         center: result.chart.rangeChart.center,
         lcl: result.chart.rangeChart.lcl,
@@ -126,7 +125,8 @@ export async function spcAnalysis(ctx: ServiceContext, actor: Actor, engagementI
           .filter((p): p is { index: number; value: number } => p.value !== undefined),
       },
     },
-    signals: result.signals.map((s) => ({ rule: s.rule, description: NELSON_RULES[s.rule] ?? '', points: s.points })),
+    // Each signal's count and runs, its points listed whole up to SIGNAL_LIST_LIMIT (domain/spc/signal-list.ts).
+    signals: result.signals.map((s) => ({ rule: s.rule, description: NELSON_RULES[s.rule] ?? '', ...signalList(s.points, q.signalPoints === 'all' ? Infinity : SIGNAL_LIST_LIMIT) })),
     capability: verdictView(verdict),
     histogram: { bins: hist.bins, binWidth: hist.binWidth, min: hist.min, max: hist.max, lsl: c.lsl, usl: c.usl, nominal: c.nominal, belowLsl: hist.belowLsl, aboveUsl: hist.aboveUsl },
     explanation:
@@ -137,6 +137,23 @@ export async function spcAnalysis(ctx: ServiceContext, actor: Actor, engagementI
       `. ${result.signals.length ? `Nelson rules fired: ${fired}.` : 'No Nelson rule fired.'}` +
       (verdict.inControl ? '' : ' Not in statistical control: capability not meaningful.'),
   };
+}
+
+/**
+ * The rules that flagged each drawn point (`shown` ascending, each signal's points ascending): one walk along each
+ * signal, so a million signalled points cost one pass, not a map of them.
+ */
+function rulesOfShown(shown: readonly number[], signals: readonly { rule: number; points: readonly number[] }[]): number[][] {
+  const out: number[][] = shown.map(() => []);
+  for (const s of signals) {
+    let k = 0;
+    for (let j = 0; j < shown.length && k < s.points.length; j++) {
+      const i = shown[j]!;
+      while (k < s.points.length && s.points[k]! < i) k++;
+      if (s.points[k] === i) out[j]!.push(s.rule);
+    }
+  }
+  return out;
 }
 
 function verdictView(v: CapabilityVerdict) {

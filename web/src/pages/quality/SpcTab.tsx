@@ -146,6 +146,12 @@ function SpcView({ spc }: { spc: Spc }) {
   const d = valueDecimals(c);
   const oneSided = c.lsl === null || c.usl === null;
   const pointLot = useMemo(() => new Map(spc.chart.points.map((p) => [p.index, p])), [spc.chart.points]);
+  // A signalled point by its lot when it is drawn, else by its number.
+  const pointLabel = (i: number) => pointLot.get(i)?.lot ?? `#${i + 1}`;
+  const pointDetail = (i: number) => {
+    const p = pointLot.get(i);
+    return p ? `#${i + 1} ${p.lot} (${fmt.date(p.producedAt)})` : `#${i + 1}`;
+  };
   const chartName = spc.chart.type === 'xbar-r' ? t('quality.spc.chart.xbarR') : t('quality.spc.chart.imr');
   const subgrouping =
     spc.subgrouping.by === 'lot'
@@ -306,24 +312,7 @@ function SpcView({ spc }: { spc: Spc }) {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="xs" fw={600}>
-                          {t('quality.spc.pointsCount', { count: s.points.length })}
-                        </Text>
-                        <Tooltip
-                          multiline
-                          maw={420}
-                          withArrow
-                          label={s.points
-                            .map((i) => {
-                              const p = pointLot.get(i);
-                              return p ? `#${i + 1} ${p.lot} (${fmt.date(p.producedAt)})` : `#${i + 1}`;
-                            })
-                            .join(' · ')}
-                        >
-                          <Text size="xs" c="dimmed" lineClamp={2} ff="monospace">
-                            {s.points.map((i) => pointLot.get(i)?.lot ?? `#${i + 1}`).join(', ')}
-                          </Text>
-                        </Tooltip>
+                        <SignalPoints signal={s} label={pointLabel} detail={pointDetail} />
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -339,6 +328,34 @@ function SpcView({ spc }: { spc: Spc }) {
         </Alert>
       )}
     </Stack>
+  );
+}
+
+/** Runs listed in the tooltip at most; the cell shows what two lines hold. */
+const TOOLTIP_RUNS = 50;
+
+/**
+ * A signal's points: how many, and its runs of consecutive points (one point, or first – last). A long series can
+ * flag most of a million points: the answer lists at most the first 1,000 runs (`ranges`, of `rangeCount`).
+ */
+function SignalPoints({ signal: s, label, detail }: { signal: Spc['signals'][number]; label: (i: number) => string; detail: (i: number) => string }) {
+  const { t } = useTranslation();
+  const q = useQualityFormat();
+  const run = (f: (i: number) => string) => ([a, b]: [number, number]) => (a === b ? f(a) : `${f(a)} – ${f(b)}`);
+  const unlisted = s.rangeCount - s.ranges.length;
+  const more = (n: number) => (n > 0 ? ` ${t('quality.spc.moreRuns', { count: n, n: q.integer(n) })}` : '');
+  return (
+    <>
+      <Text size="xs" fw={600} data-testid="signal-count" data-count={s.count} data-runs={s.rangeCount}>
+        {t('quality.spc.pointsCount', { count: s.count, n: q.integer(s.count) })}
+        {s.rangeCount < s.count ? ` ${t('quality.spc.inRuns', { count: s.rangeCount, n: q.integer(s.rangeCount) })}` : ''}
+      </Text>
+      <Tooltip multiline maw={420} withArrow label={s.ranges.slice(0, TOOLTIP_RUNS).map(run(detail)).join(' · ') + more(s.rangeCount - Math.min(s.ranges.length, TOOLTIP_RUNS))}>
+        <Text size="xs" c="dimmed" lineClamp={2} ff="monospace" data-testid="signal-runs">
+          {s.ranges.map(run(label)).join(', ') + more(unlisted)}
+        </Text>
+      </Tooltip>
+    </>
   );
 }
 
