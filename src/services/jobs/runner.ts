@@ -45,20 +45,27 @@ export function createJobRunner(ctx: ServiceContext, opts: JobRunnerOptions = {}
   const mailer: Mailer | null = createMailer(settings);
   const reverificationEvery = opts.reverificationEveryMs ?? 3_600_000;
   let running: Promise<TickResult> | null = null;
+  // Until when this process holds each lease. A lease is kept between runs and renewed once half of it has gone,
+  // so a run with nothing due writes nothing: any write is a new data version, and the results reused while the
+  // database is unchanged (readiness, SPC: services/shared/result-cache.ts) were computed again after every run.
+  const heldUntil = new Map<string, number>();
+  const holdLease = async (name: string, now: Date, forMs: number): Promise<boolean> => {
+    const until = heldUntil.get(name);
+    if (until !== undefined && now.getTime() < until - forMs / 2) return true;
+    const taken = await tryLease(ctx.handle.db, name, owner, now.toISOString(), new Date(now.getTime() + forMs).toISOString());
+    if (taken) heldUntil.set(name, now.getTime() + forMs);
+    else heldUntil.delete(name);
+    return taken;
+  };
 
   const run = async (): Promise<TickResult> => {
     const result: TickResult = { scanned: null, delivered: null };
-    const db = ctx.handle.db;
     try {
       const now = clock.now();
-      if (await tryLease(db, 'scan', owner, now.toISOString(), new Date(now.getTime() + SCAN_LEASE_MS).toISOString())) {
-        try {
-          // Certificates and re-audits change by the day: one server checks them at most once per period.
-          const reverification = await tryLease(db, 'reverification', owner, now.toISOString(), new Date(now.getTime() + reverificationEvery).toISOString());
-          result.scanned = await scanDueWork(ctx, settings, { reverification });
-        } finally {
-          await releaseLease(db, 'scan', owner, clock.nowIso());
-        }
+      if (await holdLease('scan', now, SCAN_LEASE_MS)) {
+        // Certificates and re-audits change by the day: while one server holds this lease, no other checks them.
+        const reverification = await holdLease('reverification', now, reverificationEvery);
+        result.scanned = await scanDueWork(ctx, settings, { reverification });
       }
       if (mailer) result.delivered = await deliverOutbox(ctx, mailer, settings, owner);
       const s = result.scanned;
@@ -80,6 +87,10 @@ export function createJobRunner(ctx: ServiceContext, opts: JobRunnerOptions = {}
     },
     async stop() {
       await running;
+      // The scan lease goes with the process, so another server takes it at its next run instead of after expiry.
+      if (heldUntil.has('scan')) {
+        await releaseLease(ctx.handle.db, 'scan', owner, clock.nowIso()).catch((err: unknown) => opts.logger?.error({ err }, 'could not release the scan lease; it expires by itself'));
+      }
       mailer?.close();
     },
   };
