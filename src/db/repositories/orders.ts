@@ -94,18 +94,46 @@ export function findLotInspectionOf(db: Executor, engagementId: string, id: stri
   return db.selectFrom('lot_inspections').select(['id', 'lot', 'decision', 'inspected_at']).where('engagement_id', '=', engagementId).where('id', '=', id).executeTakeFirst();
 }
 
-/** Order lines, deliveries and inspections of several engagements at once (a portfolio), by engagement id. */
+/**
+ * Order lines, deliveries and inspections of several engagements at once (a portfolio), by engagement id: the
+ * columns KPIs read (a portfolio reads thousands of rows; every column is a value made for each).
+ */
 async function ofEngagements<T>(ids: readonly string[], run: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
   for (let i = 0; i < ids.length; i += 500) out.push(...(await run(ids.slice(i, i + 500))));
   return out;
 }
 export function listOrderLinesOf(db: Executor, engagementIds: readonly string[]) {
-  return ofEngagements(engagementIds, (ids) => db.selectFrom('purchase_order_lines').selectAll().where('engagement_id', 'in', ids).orderBy('requested_date').orderBy('order_no').orderBy('line_no').execute());
+  return ofEngagements(engagementIds, (ids) =>
+    db
+      .selectFrom('purchase_order_lines')
+      .select(['id', 'engagement_id', 'order_no', 'line_no', 'item', 'ordered_qty', 'unit', 'ordered_at', 'requested_date', 'confirmed_date'])
+      .where('engagement_id', 'in', ids)
+      .orderBy('requested_date')
+      .orderBy('order_no')
+      .orderBy('line_no')
+      .execute(),
+  );
 }
 export function listDeliveriesOf(db: Executor, engagementIds: readonly string[]) {
-  return ofEngagements(engagementIds, (ids) => db.selectFrom('deliveries').selectAll().where('engagement_id', 'in', ids).orderBy('received_at').orderBy('created_at').execute());
+  return ofEngagements(engagementIds, (ids) =>
+    db
+      .selectFrom('deliveries')
+      .select(['id', 'engagement_id', 'delivery_no', 'order_no', 'order_line', 'item', 'received_at', 'received_qty', 'rejected_qty', 'lot'])
+      .where('engagement_id', 'in', ids)
+      .orderBy('received_at')
+      .orderBy('created_at')
+      .execute(),
+  );
 }
 export function listInspectionsOf(db: Executor, engagementIds: readonly string[]) {
-  return ofEngagements(engagementIds, (ids) => db.selectFrom('incoming_inspections').selectAll().where('engagement_id', 'in', ids).orderBy('inspected_at').orderBy('created_at').execute());
+  return ofEngagements(engagementIds, (ids) =>
+    db
+      .selectFrom('incoming_inspections')
+      .select(['id', 'engagement_id', 'delivery_id', 'inspected_at', 'inspected_qty', 'rejected_qty', 'decision'])
+      .where('engagement_id', 'in', ids)
+      .orderBy('inspected_at')
+      .orderBy('created_at')
+      .execute(),
+  );
 }

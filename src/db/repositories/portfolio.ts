@@ -54,13 +54,25 @@ export function countEngagementsByPhase(db: Executor, f: PortfolioFilter) {
     .execute();
 }
 
-/** Running pilots of the filtered engagements with their KPI definitions (one row per KPI). */
+/** Running pilots of the filtered engagements with their KPI definitions (one row per KPI, the columns the panel reads). */
 export function listRunningPilotKpis(db: Executor, f: PortfolioFilter) {
   return db
     .selectFrom('pilots')
     .innerJoin('pilot_kpis', 'pilot_kpis.pilot_id', 'pilots.id')
-    .selectAll('pilot_kpis')
-    .select(['pilots.engagement_id', 'pilots.title as pilot_title', 'pilots.start_date', 'pilots.end_date', 'pilots.period_unit', 'pilots.status as pilot_status', 'pilots.ended_at', 'pilots.created_by as pilot_created_by', 'pilots.created_at as pilot_created_at', 'pilots.updated_at as pilot_updated_at', 'pilots.duration_reason', 'pilots.products'])
+    .select([
+      'pilot_kpis.pilot_id',
+      'pilot_kpis.key',
+      'pilot_kpis.kind',
+      'pilot_kpis.label',
+      'pilot_kpis.formula',
+      'pilot_kpis.unit',
+      'pilot_kpis.direction',
+      'pilot_kpis.target',
+      'pilot_kpis.at_risk',
+      'pilot_kpis.weight',
+      'pilot_kpis.params',
+    ])
+    .select(['pilots.engagement_id', 'pilots.title as pilot_title', 'pilots.start_date', 'pilots.end_date', 'pilots.period_unit'])
     .where('pilots.status', '=', 'running')
     .where('pilots.engagement_id', 'in', filteredEngagementIds(db, f))
     .orderBy('pilots.end_date')

@@ -145,13 +145,21 @@ function evaluateCustom(spec: KpiSpec, f: ParsedFormula, items: ReadonlyMap<Quan
 
 const within = (date: string, start: string, end: string) => date >= start && date <= end;
 
+export interface EvaluateOptions {
+  /**
+   * false: the values over the whole span only, every KPI's `periods` left empty (a portfolio asks only for each
+   * pilot's status); the span values are the same as with the trend.
+   */
+  periods?: boolean;
+}
+
 /**
  * Evaluates the KPIs of a pilot on the data, for the scope (the pilot's dates and the as-of day), with a trend per
  * period of `unit`.
  */
-export function evaluateKpis(specs: readonly KpiSpec[], data: KpiData, scope: Scope, unit: PeriodUnit = 'month'): PilotKpiEvaluation {
+export function evaluateKpis(specs: readonly KpiSpec[], data: KpiData, scope: Scope, unit: PeriodUnit = 'month', opts: EvaluateOptions = {}): PilotKpiEvaluation {
   const last = scope.to < scope.asOf ? scope.to : scope.asOf;
-  const periods = periodsCovering(scope.from, last, unit);
+  const periods = opts.periods === false ? [] : periodsCovering(scope.from, last, unit);
   const prepared = new Map<string, Prepared>();
   const preparedFor = (params: KpiParams | undefined) => {
     const w = params?.window ?? DEFAULT_WINDOW;

@@ -286,3 +286,29 @@ describe('evaluateKpis: values, trend per period, no data', () => {
     }
   });
 });
+
+describe('evaluateKpis without the trend (a portfolio: each pilot’s status only)', () => {
+  const specs: KpiSpec[] = [
+    { key: 'otd', kind: 'catalogue', unit: 'percent', direction: 'higher', target: 95, atRisk: 97, weight: 3, params: { window: W } },
+    { key: 'otif', kind: 'catalogue', unit: 'percent', direction: 'higher', target: 95, atRisk: 97, weight: 1, params: { basis: 'order' } },
+    { key: 'defect_ppm', kind: 'catalogue', unit: 'ppm', direction: 'lower', target: 500, atRisk: 250, weight: 2 },
+    { key: 'lot_acceptance', kind: 'catalogue', unit: 'percent', direction: 'higher', target: 98, atRisk: 99, weight: 1 },
+    { key: 'first_pass_yield', kind: 'catalogue', unit: 'percent', direction: 'higher', target: 97, atRisk: 98, weight: 1 },
+    { key: 'lead_time_adherence', kind: 'catalogue', unit: 'percent', direction: 'higher', target: 90, atRisk: 95, weight: 1 },
+    { key: 'response_time', kind: 'catalogue', unit: 'business_days', direction: 'lower', target: 4, atRisk: 2, weight: 1 },
+    { key: 'capa_on_time', kind: 'catalogue', unit: 'percent', direction: 'higher', target: 90, atRisk: 95, weight: 1 },
+    { key: 'update_cadence', kind: 'catalogue', unit: 'percent', direction: 'higher', target: 90, atRisk: 95, weight: 1 },
+    { key: 'acceptance', kind: 'custom', formula: 'accepted_qty / received_qty * 100', unit: '%', direction: 'higher', target: 98, atRisk: 99, weight: 1 },
+    { key: 'broken', kind: 'custom', formula: 'accepted_qty / ', unit: '%', direction: 'higher', target: 98, atRisk: 99, weight: 1 },
+  ];
+
+  it.each(['month', 'week'] as const)('gives the same values, statuses, records and attainment as with the trend per %s', (unit) => {
+    for (const asOf of ['2026-03-01', SCOPE.asOf, '2026-09-30']) {
+      const full = evaluateKpis(specs, DATA, { ...SCOPE, asOf }, unit);
+      const span = evaluateKpis(specs, DATA, { ...SCOPE, asOf }, unit, { periods: false });
+      expect(span.attainment).toEqual(full.attainment);
+      expect(span.kpis).toEqual(full.kpis.map((k) => ({ ...k, periods: [] })));
+      expect(full.kpis.some((k) => k.periods.length > 0)).toBe(true);
+    }
+  });
+});

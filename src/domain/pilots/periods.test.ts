@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, bucket, isoWeek, monthsBetween, periodOf, periodsCovering } from './periods.js';
+import { addDays, addMonths, bucket, dateOfDay, dayNumber, isoWeek, monthsBetween, periodOf, periodsCovering } from './periods.js';
 
 describe('periodOf', () => {
   const cases: [string, 'week' | 'month', string, string, string][] = [
@@ -63,5 +63,20 @@ describe('calendar months', () => {
 
   it('numbers ISO weeks with their Monday', () => {
     expect(isoWeek('2026-03-04')).toEqual({ year: 2026, week: 10, monday: '2026-03-02' });
+  });
+});
+
+describe('day numbers and dates (remembered)', () => {
+  it('are the computed ones, the first time and again', () => {
+    for (let round = 0; round < 2; round++) {
+      for (let day = 19_000; day < 21_000; day += 7) {
+        const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+        expect(dateOfDay(day)).toBe(date);
+        expect(dayNumber(date)).toBe(day);
+        expect(addDays(date, 3)).toBe(new Date((day + 3) * 86_400_000).toISOString().slice(0, 10));
+      }
+      expect(dayNumber('2026-03-15T23:30:00.000Z')).toBe(dayNumber('2026-03-15'));
+      expect(dayNumber('2026-02-32')).toBeNaN();
+    }
   });
 });

@@ -27,13 +27,33 @@ export function isDate(s: string): boolean {
   return d.toISOString().slice(0, 10) === s;
 }
 
+// A portfolio computes the same few hundred dates hundreds of thousands of times (every order line's window, every
+// cadence interval of a thousand pilots): dates and their day numbers are remembered, in tables that start over
+// when full. The values are those computed; only the parsing and formatting is saved.
+const MEMO_MAX = 50_000;
+const dayOfDate = new Map<string, number>();
+const dateOfDayNumber = new Map<number, string>();
+
 /** Days since 1970-01-01 of a date, or of an instant's UTC date. */
 export function dayNumber(dateOrInstant: string): number {
-  return Math.floor(Date.parse(dateOrInstant.length === 10 ? `${dateOrInstant}T00:00:00Z` : dateOrInstant) / DAY_MS);
+  if (dateOrInstant.length !== 10) return Math.floor(Date.parse(dateOrInstant) / DAY_MS);
+  let day = dayOfDate.get(dateOrInstant);
+  if (day === undefined) {
+    day = Math.floor(Date.parse(`${dateOrInstant}T00:00:00Z`) / DAY_MS);
+    if (dayOfDate.size >= MEMO_MAX) dayOfDate.clear();
+    dayOfDate.set(dateOrInstant, day);
+  }
+  return day;
 }
 
 export function dateOfDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let date = dateOfDayNumber.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dateOfDayNumber.size >= MEMO_MAX) dateOfDayNumber.clear();
+    dateOfDayNumber.set(day, date);
+  }
+  return date;
 }
 
 /** The UTC date of an instant (or the date itself). */

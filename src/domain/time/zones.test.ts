@@ -41,3 +41,15 @@ describe('local dates and times', () => {
     expect(new Date(localDayTimeToUtcMs(day, 0, 'Europe/Berlin')).toISOString()).toBe('2026-03-28T23:00:00.000Z');
   });
 });
+
+describe('localDayTimeToUtcMs (remembered per zone)', () => {
+  it('answers the same instant again, and each zone its own', () => {
+    const day = Math.floor(Date.parse('2026-03-29T00:00:00Z') / 86_400_000);
+    for (let round = 0; round < 2; round++) {
+      expect(new Date(localDayTimeToUtcMs(day, 9 * 60, 'Europe/Berlin')).toISOString()).toBe('2026-03-29T07:00:00.000Z');
+      expect(new Date(localDayTimeToUtcMs(day, 9 * 60, 'Asia/Shanghai')).toISOString()).toBe('2026-03-29T01:00:00.000Z');
+      expect(new Date(localDayTimeToUtcMs(day, 24 * 60, 'Asia/Shanghai')).toISOString()).toBe('2026-03-29T16:00:00.000Z');
+      expect(() => localDayTimeToUtcMs(day, 9 * 60, 'Mars/Olympus')).toThrow(RangeError);
+    }
+  });
+});

@@ -90,9 +90,26 @@ export function localDayNumber(t: number, timeZone: string): number {
   return Math.floor(wallClockMs(t, timeZone) / MS_PER_DAY);
 }
 
+// Business hours ask for the opening and closing instants of the same days again and again (every inquiry of every
+// engagement of a portfolio), and each costs several offset look-ups through Intl: they are remembered per zone, in
+// tables that start over when full. The instant is a function of the wall-clock time and the zone only.
+const MEMO_MAX = 20_000;
+const dayTimes = new Map<string, Map<number, number>>();
+
 /** The instant (ms) of `minutes` after local midnight of the local day `day` (days since 1970-01-01) in `timeZone`. */
 export function localDayTimeToUtcMs(day: number, minutes: number, timeZone: string): number {
-  return wallClockToUtcMs(day * MS_PER_DAY + minutes * MS_PER_MINUTE, timeZone);
+  const wall = day * MS_PER_DAY + minutes * MS_PER_MINUTE;
+  let known = dayTimes.get(timeZone);
+  const hit = known?.get(wall);
+  if (hit !== undefined) return hit;
+  const t = wallClockToUtcMs(wall, timeZone);
+  if (!known) {
+    if (dayTimes.size >= 100) dayTimes.clear();
+    dayTimes.set(timeZone, (known = new Map()));
+  }
+  if (known.size >= MEMO_MAX) known.clear();
+  known.set(wall, t);
+  return t;
 }
 
 /** "UTC+08:00", "UTC−03:30", "UTC" for an instant in a zone. */

@@ -7,7 +7,26 @@ import { dateOf, evaluateKpis, type KpiParams, type KpiSpec, type PeriodUnit, ty
 import * as clock from '../../clock.js';
 import { loadKpiData } from './sources.js';
 
-export function kpiSpec(r: PilotKpiRow): KpiSpec {
+type KpiDefinitionRow = Pick<PilotKpiRow, 'key' | 'kind' | 'formula' | 'unit' | 'direction' | 'target' | 'at_risk' | 'weight' | 'params'>;
+
+function kpiSpec(r: KpiDefinitionRow): KpiSpec {
+  return specOf(r, JSON.parse(r.params) as KpiParams);
+}
+
+/**
+ * kpiSpec for many rows (a portfolio's thousands of KPIs): most share a handful of parameter texts, each parsed
+ * once (the parsed parameters are only read).
+ */
+export function kpiSpecReader(): (r: KpiDefinitionRow) => KpiSpec {
+  const parsed = new Map<string, KpiParams>();
+  return (r) => {
+    let params = parsed.get(r.params);
+    if (params === undefined) parsed.set(r.params, (params = JSON.parse(r.params) as KpiParams));
+    return specOf(r, params);
+  };
+}
+
+function specOf(r: KpiDefinitionRow, params: KpiParams): KpiSpec {
   return {
     key: r.key,
     kind: r.kind as 'catalogue' | 'custom',
@@ -17,7 +36,7 @@ export function kpiSpec(r: PilotKpiRow): KpiSpec {
     target: Number(r.target),
     atRisk: Number(r.at_risk),
     weight: Number(r.weight),
-    params: JSON.parse(r.params) as KpiParams,
+    params,
   };
 }
 

@@ -19,7 +19,7 @@ import { dateOf, evaluateKpis, type PeriodUnit } from '../../domain/pilots/index
 import type { ReadinessEvidence } from '../../domain/readiness/types.js';
 import { readinessClaim } from '../engagements/evidence-mapping.js';
 import { policyDocument } from '../engagements/policies.js';
-import { kpiSpec } from '../pilots/evaluation.js';
+import { kpiSpecReader } from '../pilots/evaluation.js';
 import { loadKpiDataFor } from '../pilots/sources.js';
 import { engagementRef, type PortfolioScope } from './scope.js';
 
@@ -36,16 +36,30 @@ export async function engagementsByPhasePanel(db: Executor, s: PortfolioScope): 
 export async function pilotsAtRiskPanel(db: Executor, s: PortfolioScope, now: Date) {
   const rows = await listRunningPilotKpis(db, s.filter);
   const pilots = new Map<string, typeof rows>();
-  for (const r of rows) pilots.set(r.pilot_id, [...(pilots.get(r.pilot_id) ?? []), r]);
-  const engagements = [...new Set(rows.map((r) => r.engagement_id))].map((id) => s.engagements.get(id)!);
-  const since = rows.reduce((m, r) => (r.start_date < m ? r.start_date : m), '9999-12-31');
-  const data = await loadKpiDataFor(db, engagements, now, since);
+  const engagementIds = new Set<string>();
+  let since = '9999-12-31';
+  for (const r of rows) {
+    const list = pilots.get(r.pilot_id);
+    if (list) list.push(r);
+    else pilots.set(r.pilot_id, [r]);
+    engagementIds.add(r.engagement_id);
+    if (r.start_date < since) since = r.start_date;
+  }
+  const data = await loadKpiDataFor(db, [...engagementIds].map((id) => s.engagements.get(id)!), now, since);
   const today = dateOf(now);
+  const spec = kpiSpecReader();
   const kpiStatus = { met: 0, at_risk: 0, missed: 0, no_data: 0 };
   const items: z.infer<typeof PilotAtRisk>[] = [];
   for (const [pilotId, kpis] of pilots) {
     const p = kpis[0]!;
-    const result = evaluateKpis(kpis.map(kpiSpec), data.get(p.engagement_id)!, { from: p.start_date, to: p.end_date, asOf: today }, p.period_unit as PeriodUnit);
+    // Only each KPI's value over the pilot's span is shown: no trend per period.
+    const result = evaluateKpis(
+      kpis.map(spec),
+      data.get(p.engagement_id)!,
+      { from: p.start_date, to: p.end_date, asOf: today },
+      p.period_unit as PeriodUnit,
+      { periods: false },
+    );
     for (const k of result.kpis) kpiStatus[k.status]++;
     const risky = result.kpis.filter((k) => k.status === 'at_risk' || k.status === 'missed');
     if (risky.length === 0) continue;
