@@ -54,4 +54,23 @@ describe.each(TEST_DATABASES)('idle job runs on $name', ({ name, skipReason }) =
     expect((await lease('scan'))?.owner).toBe('other-server');
     await other.stop();
   });
+
+  it.skipIf(skipReason)('check certificates and re-audits once per period, not at every run', async () => {
+    const clock = fixedClock('2026-04-01T08:00:00.000Z');
+    setClock(clock);
+    const runner = createJobRunner(ctx, { mail: MAIL, owner: 'period-test', reverificationEveryMs: 3_600_000 });
+    await runner.tick();
+    expect(await lease('reverification')).toMatchObject({ owner: 'period-test', locked_until: '2026-04-01T09:00:00.000Z' });
+    // Runs within the hour leave the lease as it is (the holder does not renew it).
+    for (const minutes of [1, 30, 59]) {
+      clock.set(new Date(Date.parse('2026-04-01T08:00:00.000Z') + minutes * 60_000).toISOString());
+      await runner.tick();
+      expect((await lease('reverification'))?.locked_until).toBe('2026-04-01T09:00:00.000Z');
+    }
+    // The period is over: the next run checks again, for another period.
+    clock.set('2026-04-01T09:00:30.000Z');
+    await runner.tick();
+    expect((await lease('reverification'))?.locked_until).toBe('2026-04-01T10:00:30.000Z');
+    await runner.stop();
+  });
 });

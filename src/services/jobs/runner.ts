@@ -58,13 +58,23 @@ export function createJobRunner(ctx: ServiceContext, opts: JobRunnerOptions = {}
     return taken;
   };
 
+  // Certificates and re-audits change by the day: they are checked once per period by whichever server takes the
+  // lease after it ran out (a thousand engagements take seconds). The lease is not renewed by its holder: it runs
+  // out, and the next check is a period after the last.
+  const reverificationDue = async (now: Date): Promise<boolean> => {
+    const until = heldUntil.get('reverification');
+    if (until !== undefined && now.getTime() < until) return false;
+    const taken = await tryLease(ctx.handle.db, 'reverification', owner, now.toISOString(), new Date(now.getTime() + reverificationEvery).toISOString());
+    if (taken) heldUntil.set('reverification', now.getTime() + reverificationEvery);
+    return taken;
+  };
+
   const run = async (): Promise<TickResult> => {
     const result: TickResult = { scanned: null, delivered: null };
     try {
       const now = clock.now();
       if (await holdLease('scan', now, SCAN_LEASE_MS)) {
-        // Certificates and re-audits change by the day: while one server holds this lease, no other checks them.
-        const reverification = await holdLease('reverification', now, reverificationEvery);
+        const reverification = await reverificationDue(now);
         result.scanned = await scanDueWork(ctx, settings, { reverification });
       }
       if (mailer) result.delivered = await deliverOutbox(ctx, mailer, settings, owner);
