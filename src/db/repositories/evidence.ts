@@ -59,6 +59,51 @@ export function listEngagementEvidence(db: Executor, engagementId: string) {
     .execute();
 }
 
+/**
+ * What readiness reads of an engagement's evidence (services/engagements/readiness.ts): the columns it evaluates,
+ * not the whole row — at 10,000 items, materializing every column was most of the time of a readiness answer.
+ * Same rows and order as listEngagementEvidence.
+ */
+export function listEngagementEvidenceForReadiness(db: Executor, engagementId: string) {
+  return db
+    .selectFrom('engagement_evidence')
+    .innerJoin('evidence', 'evidence.id', 'engagement_evidence.evidence_id')
+    .select([
+      'evidence.id',
+      'evidence.organization_id',
+      'evidence.kind',
+      'evidence.provenance',
+      'evidence.title',
+      'evidence.issuer',
+      'evidence.issued_at',
+      'evidence.valid_from',
+      'evidence.valid_to',
+      'evidence.attributes',
+      'engagement_evidence.shared_at as shared_at',
+    ])
+    .where('engagement_evidence.engagement_id', '=', engagementId)
+    .where('engagement_evidence.withdrawn_at', 'is', null)
+    .orderBy('engagement_evidence.shared_at', 'desc')
+    .execute();
+}
+
+/** The claim links of the evidence shared into an engagement (not withdrawn), found by the engagement rather than by a list of ids. */
+export function listEngagementEvidenceLinks(db: Executor, engagementId: string) {
+  return db
+    .selectFrom('engagement_evidence')
+    .innerJoin('evidence_claim_links', 'evidence_claim_links.evidence_id', 'engagement_evidence.evidence_id')
+    .select([
+      'evidence_claim_links.evidence_id',
+      'evidence_claim_links.claim_id',
+      'evidence_claim_links.effect',
+      'evidence_claim_links.observed_value',
+      'evidence_claim_links.note',
+    ])
+    .where('engagement_evidence.engagement_id', '=', engagementId)
+    .where('engagement_evidence.withdrawn_at', 'is', null)
+    .execute();
+}
+
 export async function shareEvidenceIntoEngagement(
   db: Executor,
   row: { engagement_id: string; evidence_id: string; shared_by_organization_id: string; shared_by: string; shared_at: string },

@@ -60,16 +60,36 @@ export function claimStatus(
   evidence: readonly ReadinessEvidence[],
   options: ClaimStatusOptions,
 ): ClaimStatusResult {
+  return statusFromLinks(claim, linksInForce(evidence, options.now).get(claim.id) ?? [], options);
+}
+
+interface LinkedEvidence {
+  evidence: ReadinessEvidence;
+  link: EvidenceLink;
+}
+
+/** The links of the evidence in force, per claim, in the order of the evidence (one pass over all of it). */
+function linksInForce(evidence: readonly ReadinessEvidence[], now: Date): Map<string, LinkedEvidence[]> {
+  const byClaim = new Map<string, LinkedEvidence[]>();
+  for (const e of evidence) {
+    if (!e.links?.length || !isInForce(e, now)) continue;
+    for (const link of e.links) {
+      const list = byClaim.get(link.claimId);
+      if (list) list.push({ evidence: e, link });
+      else byClaim.set(link.claimId, [{ evidence: e, link }]);
+    }
+  }
+  return byClaim;
+}
+
+function statusFromLinks(claim: ReadinessClaim, linked: readonly LinkedEvidence[], options: ClaimStatusOptions): ClaimStatusResult {
   const supporting: ReadinessEvidence[] = [];
   const contradicting: ReadinessEvidence[] = [];
-  for (const e of evidence) {
-    if (!isInForce(e, options.now)) continue;
-    for (const link of e.links ?? []) {
-      if (link.claimId !== claim.id) continue;
-      const effect = effectiveEffect(claim, link, options.capacityTolerance);
-      const list = effect === 'contradicts' ? contradicting : supporting;
-      if (!list.includes(e)) list.push(e);
-    }
+  for (const { evidence: e, link } of linked) {
+    const effect = effectiveEffect(claim, link, options.capacityTolerance);
+    const list = effect === 'contradicts' ? contradicting : supporting;
+    // A piece's links come one after another, so a piece already in the list is its last entry.
+    if (list[list.length - 1] !== e) list.push(e);
   }
   supporting.sort(byStrength);
   contradicting.sort(byStrength);
@@ -109,11 +129,12 @@ export function assessClaims(
   evidence: readonly ReadinessEvidence[],
   options: ClaimStatusOptions,
 ): ClaimAssessment[] {
+  const linked = linksInForce(evidence, options.now);
   return claims.map((c) => ({
     claimId: c.id,
     title: c.title,
     type: c.type,
     productLine: c.productLine ?? null,
-    ...claimStatus(c, evidence, options),
+    ...statusFromLinks(c, linked.get(c.id) ?? [], options),
   }));
 }

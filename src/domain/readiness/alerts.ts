@@ -17,9 +17,13 @@ function renewalKey(e: ReadinessEvidence): string {
  * evidence instead of comparing every piece with every other.
  */
 function latestValidityByKey(evidence: readonly ReadinessEvidence[], now: Date): Map<string, number> {
+  // Only pieces with an end of validity are looked up, and a piece renews only pieces of its own kind: the other
+  // kinds need no key (at 10,000 items, working out every batch record's key was most of the alerts' time).
+  const kinds = new Set<string>();
+  for (const e of evidence) if (e.validTo) kinds.add(e.kind);
   const latest = new Map<string, number>();
   for (const o of evidence) {
-    if (!isInForce(o, now)) continue;
+    if (!kinds.has(o.kind) || !isInForce(o, now)) continue;
     const key = renewalKey(o);
     const end = o.validTo == null ? Infinity : o.validTo.getTime();
     if (end > (latest.get(key) ?? -Infinity)) latest.set(key, end);

@@ -16,11 +16,19 @@ import type { ReadinessInput, ScoreInput } from './types.js';
 export const MAX_DEDUCTION = 25;
 export const UNMEASURED_DEDUCTION = 10;
 
+/** The evidence that has claim links, by id (an engagement's evidence ids are unique): only it can contradict a claim. */
+function linkedById<E extends { id: string; links?: readonly unknown[] }>(evidence: readonly E[]): Map<string, E> {
+  const byId = new Map<string, E>();
+  for (const e of evidence) if (e.links?.length && !byId.has(e.id)) byId.set(e.id, e);
+  return byId;
+}
+
 /** The breakdown rows for contradicted claims; `availableMax` is the sum of the measured inputs' maxima. */
 export function contradictedClaimDeductions(input: ReadinessInput, availableMax: number): ScoreInput[] {
   const claims = claimsInScope(input.claims, input.engagement.productLines);
   const assessed = assessClaims(claims, input.evidence, { now: input.now, capacityTolerance: input.policy.claimTolerance.capacity });
   const out: ScoreInput[] = [];
+  let byId: Map<string, ReadinessInput['evidence'][number]> | undefined;
   for (const a of assessed) {
     if (a.status !== 'contradicted') continue;
     const claim = claims.find((c) => c.id === a.claimId)!;
@@ -28,7 +36,8 @@ export function contradictedClaimDeductions(input: ReadinessInput, availableMax:
     let observed: number | null = null;
     if (claim.value != null && claim.value > 0) {
       for (const id of a.contradictingEvidenceIds) {
-        const link = input.evidence.find((e) => e.id === id)?.links?.find((l) => l.claimId === claim.id && l.observedValue != null);
+        byId ??= linkedById(input.evidence);
+        const link = byId.get(id)?.links?.find((l) => l.claimId === claim.id && l.observedValue != null);
         if (link) {
           observed = link.observedValue!;
           break;

@@ -106,6 +106,11 @@ describe('evidence alerts', () => {
     },
     { name: 'renewed by one with no end of validity', evidence: [cert('old', daysFromNow(20)), cert('new', null)], states: [] },
     {
+      name: 'a piece of another kind about the same standard, with no end of validity, is no renewal',
+      evidence: [cert('old', daysFromNow(20)), ev({ id: 'audit', kind: 'audit_report', title: 'ISO 9001 certificate', attributes: { standard: 'ISO 9001' }, validTo: null })],
+      states: [['old', 'expiring_30', 20]],
+    },
+    {
       name: 'the same end of validity is no renewal: both are expiring',
       evidence: [cert('a', daysFromNow(20)), cert('b', daysFromNow(20))],
       states: [['a', 'expiring_30', 20], ['b', 'expiring_30', 20]],

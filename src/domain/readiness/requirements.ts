@@ -32,6 +32,7 @@ import type {
   Explanation,
   ExplanationParams,
   ReadinessEngagement,
+  ReadinessEvidence,
   ReadinessInput,
   RequirementResult,
   VisitAdvice,
@@ -339,11 +340,13 @@ export function evaluateReverification(req: ReverificationRequirement, ctx: Eval
   let checks = 0;
 
   // Certificates: every certified subject (standard) must have a certificate in force.
-  const groups = new Map<string, typeof evidence>();
+  const groups = new Map<string, ReadinessEvidence[]>();
   for (const e of evidence) {
     if (e.kind !== 'certificate') continue;
     const key = normalizeLabel(e.attributes?.standard ?? e.title);
-    groups.set(key, [...(groups.get(key) ?? []), e]);
+    const group = groups.get(key);
+    if (group) group.push(e);
+    else groups.set(key, [e]);
   }
   const lapsed: string[] = [];
   for (const list of groups.values()) {
@@ -378,10 +381,17 @@ export function evaluateReverification(req: ReverificationRequirement, ctx: Eval
   const lotsMissing: string[] = [];
   if (req.batchRecordsPerLot) {
     checks++;
+    // The batch test records by lot, in one pass (not every record for every lot).
+    const recordsByLot = new Map<string, ReadinessEvidence[]>();
+    for (const e of evidence) {
+      if (e.kind !== 'batch_test_record') continue;
+      const key = normalizeLabel(e.attributes?.lot ?? '');
+      const list = recordsByLot.get(key);
+      if (list) list.push(e);
+      else recordsByLot.set(key, [e]);
+    }
     for (const lot of lots) {
-      const records = evidence.filter(
-        (e) => e.kind === 'batch_test_record' && normalizeLabel(e.attributes?.lot ?? '') === normalizeLabel(lot.lot),
-      );
+      const records = recordsByLot.get(normalizeLabel(lot.lot)) ?? [];
       if (records.length === 0) lotsMissing.push(lot.lot);
       else evidenceIds.push(...records.map((e) => e.id));
     }

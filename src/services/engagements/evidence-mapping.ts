@@ -1,5 +1,5 @@
 // Turns stored evidence and claims into the plain data the domain evaluates, and into API views.
-import { listEvidenceFiles, listLinks, type EvidenceRow } from '../../db/repositories/evidence.js';
+import { listEngagementEvidenceLinks, listEvidenceFiles, listLinks, type EvidenceLinkRow, type EvidenceRow } from '../../db/repositories/evidence.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import type { ClaimRow } from '../../db/repositories/profile.js';
 import { validityState } from '../../domain/evidence/provenance-rules.js';
@@ -14,14 +14,26 @@ export interface EvidenceDetails {
   files: Map<string, { id: string; filename: string; mediaType: string; size: number; sha256: string; organizationId: string }[]>;
 }
 
+type LinkRow = Pick<EvidenceLinkRow, 'evidence_id' | 'claim_id' | 'effect' | 'observed_value' | 'note'>;
+
+function linksByEvidence(rows: readonly LinkRow[]): EvidenceDetails['links'] {
+  const links: EvidenceDetails['links'] = new Map();
+  for (const l of rows) {
+    const list = links.get(l.evidence_id) ?? [];
+    list.push({ claimId: l.claim_id, effect: l.effect as EvidenceEffect, observedValue: l.observed_value, note: l.note });
+    links.set(l.evidence_id, list);
+  }
+  return links;
+}
+
+/** The claim links of the evidence shared into an engagement: what readiness needs of the details (no files). */
+export async function loadEngagementEvidenceLinks(db: Executor, engagementId: string): Promise<Pick<EvidenceDetails, 'links'>> {
+  return { links: linksByEvidence(await listEngagementEvidenceLinks(db, engagementId)) };
+}
+
 export async function loadEvidenceDetails(db: Executor, ids: string[]): Promise<EvidenceDetails> {
   const [links, files] = await Promise.all([listLinks(db, ids), listEvidenceFiles(db, ids)]);
-  const d: EvidenceDetails = { links: new Map(), files: new Map() };
-  for (const l of links) {
-    const list = d.links.get(l.evidence_id) ?? [];
-    list.push({ claimId: l.claim_id, effect: l.effect as EvidenceEffect, observedValue: l.observed_value, note: l.note });
-    d.links.set(l.evidence_id, list);
-  }
+  const d: EvidenceDetails = { links: linksByEvidence(links), files: new Map() };
   for (const f of files) {
     const list = d.files.get(f.evidence_id) ?? [];
     list.push({ id: f.id, filename: f.filename, mediaType: f.media_type, size: Number(f.size), sha256: f.sha256, organizationId: f.organization_id });
@@ -34,7 +46,21 @@ const date = (s: string | null) => (s ? new Date(s) : null);
 /** Stored values are ISO date-times; rows written before that rule held may carry a plain date. */
 const iso = (s: string | null) => (s ? new Date(s).toISOString() : null);
 
-export function readinessEvidence(e: EvidenceRow, d: EvidenceDetails, recorderKind: OrganizationKind | null, sharedAt?: string | null): ReadinessEvidence {
+/** The columns of an evidence row that readiness evaluates (db/repositories/evidence.ts listEngagementEvidenceForReadiness). */
+type ReadinessEvidenceRow = Pick<EvidenceRow, 'id' | 'kind' | 'provenance' | 'title' | 'issuer' | 'issued_at' | 'valid_from' | 'valid_to' | 'attributes'>;
+
+export function readinessEvidence(e: EvidenceRow, d: Pick<EvidenceDetails, 'links'>, recorderKind: OrganizationKind | null, sharedAt?: string | null): ReadinessEvidence {
+  return readinessEvidenceShared(e, d, recorderKind, sharedAt ?? e.created_at);
+}
+
+/** readinessEvidence of a row read with the time it was shared into the engagement. */
+export function readinessEvidenceShared(
+  e: ReadinessEvidenceRow,
+  d: Pick<EvidenceDetails, 'links'>,
+  recorderKind: OrganizationKind | null,
+  sharedAt: string,
+  attributes: Record<string, string> = JSON.parse(e.attributes) as Record<string, string>,
+): ReadinessEvidence {
   return {
     id: e.id,
     kind: e.kind as EvidenceKind,
@@ -44,8 +70,8 @@ export function readinessEvidence(e: EvidenceRow, d: EvidenceDetails, recorderKi
     issuedAt: date(e.issued_at),
     validFrom: date(e.valid_from),
     validTo: date(e.valid_to),
-    attributes: JSON.parse(e.attributes) as Record<string, string>,
-    sharedAt: new Date(sharedAt ?? e.created_at),
+    attributes,
+    sharedAt: new Date(sharedAt),
     links: d.links.get(e.id) ?? [],
     fromOrganizationKind: recorderKind,
     attestedByOtherBuyer: e.kind === 'attestation' && e.provenance === 'third_party',

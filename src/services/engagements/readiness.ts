@@ -1,7 +1,7 @@
 // Loads what an engagement's readiness depends on, and hands it to the pure evaluation in the domain.
 import type { Executor } from '../../db/repositories/executor.js';
 import { findPolicyById, listMessages, listWaivers, type EngagementRow } from '../../db/repositories/engagements.js';
-import { listEngagementEvidence } from '../../db/repositories/evidence.js';
+import { listEngagementEvidenceForReadiness } from '../../db/repositories/evidence.js';
 import { findOrganization } from '../../db/repositories/organizations.js';
 import { listClaims, listSites } from '../../db/repositories/profile.js';
 import { businessHoursBetween, type BusinessCalendar } from '../../domain/communication/response-times.js';
@@ -11,13 +11,13 @@ import { evaluateReadiness, type ReadinessInput, type ReadinessResult } from '..
 import type { ProductMaturity } from '../../contracts/policy.js';
 import { authorize, type Actor } from '../shared/authz.js';
 import type { ServiceContext } from '../shared/context.js';
-import { loadEvidenceDetails, readinessClaim, readinessEvidence } from './evidence-mapping.js';
+import { loadEngagementEvidenceLinks, readinessClaim, readinessEvidenceShared } from './evidence-mapping.js';
 import { policyDocument } from './policies.js';
 import { loadEngagement } from './access.js';
 import { lotsOf, processCapabilityOf } from '../quality/readiness.js';
 import * as clock from '../../clock.js';
 import { discrepancyBehaviour } from '../discrepancies/behaviour.js';
-import { presentedCredentialStanding } from '../record/credentials.js';
+import { engagementCredentialStanding } from '../record/credentials.js';
 import { pilotSummaryOf } from '../pilots/readiness.js';
 import { dataVersion, ResultCache } from '../shared/result-cache.js';
 
@@ -50,16 +50,29 @@ export function measureInquiries(
   return out;
 }
 
+/**
+ * The engagement's evidence as readiness evaluates it (all of it, including presented credentials that no longer
+ * verify), and the standing of its presented credentials. Only the columns readiness evaluates are read, and the
+ * links and credentials are found by the engagement (a join) rather than by a list of every evidence id: at 10,000
+ * items these reads were most of the answer's time. The rows are dropped once mapped.
+ */
+async function engagementEvidence(db: Executor, engagementId: string, now: Date) {
+  const rows = await listEngagementEvidenceForReadiness(db, engagementId);
+  const details = await loadEngagementEvidenceLinks(db, engagementId);
+  const credentials = await engagementCredentialStanding(db, engagementId, now);
+  const kinds = new Map<string, OrganizationKind>();
+  for (const r of rows) {
+    if (!kinds.has(r.organization_id)) kinds.set(r.organization_id, ((await findOrganization(db, r.organization_id))?.kind ?? 'supplier') as OrganizationKind);
+  }
+  // Attributes parsed once, for the evaluation and for the process capability's lots.
+  const allEvidence = rows.map((r) => readinessEvidenceShared(r, details, kinds.get(r.organization_id) ?? null, r.shared_at));
+  return { allEvidence, credentials };
+}
+
 export async function buildReadinessInput(db: Executor, e: EngagementRow, now = clock.now()): Promise<ReadinessInput & { evidenceIds: string[] }> {
   const policy = policyDocument((await findPolicyById(db, e.policy_id))!);
   const scope = JSON.parse(e.scope) as { categories?: string[]; productLines?: string[]; productMaturity?: ProductMaturity; regulatedSector?: string | null };
-  const evidenceRows = await listEngagementEvidence(db, e.id);
-  const details = await loadEvidenceDetails(db, evidenceRows.map((r) => r.id));
-  const credentials = await presentedCredentialStanding(db, evidenceRows.map((r) => r.id), now);
-  const kinds = new Map<string, OrganizationKind>();
-  for (const r of evidenceRows) {
-    if (!kinds.has(r.organization_id)) kinds.set(r.organization_id, ((await findOrganization(db, r.organization_id))?.kind ?? 'supplier') as OrganizationKind);
-  }
+  const { allEvidence, credentials } = await engagementEvidence(db, e.id, now);
   const claims = await listClaims(db, e.supplier_organization_id);
   const messages = await listMessages(db, e.id);
   const calendar = await responderCalendar(db, e.supplier_organization_id);
@@ -80,9 +93,7 @@ export async function buildReadinessInput(db: Executor, e: EngagementRow, now = 
     },
     policy,
     // A presented credential counts only while it verifies (a revocation or expiry takes it out at once).
-    evidence: evidenceRows
-      .filter((r) => credentials.get(r.id) !== false)
-      .map((r) => ({ ...readinessEvidence(r, details, kinds.get(r.organization_id) ?? null, r.shared_at), ...(credentials.get(r.id) ? { verifiedCredential: true } : {}) })),
+    evidence: allEvidence.filter((r) => credentials.get(r.id) !== false).map((r) => (credentials.get(r.id) ? { ...r, verifiedCredential: true } : r)),
     claims: claims.map(readinessClaim),
     inquiries: measureInquiries(messages, calendar),
     responderCalendar: calendar,
@@ -98,10 +109,10 @@ export async function buildReadinessInput(db: Executor, e: EngagementRow, now = 
     // The pilot and its final review (services/pilots): the phase-3 requirement is met by a final review that passes.
     pilot: await pilotSummaryOf(db, e.id),
     // Batch-to-batch consistency and the lots delivered, from the quality data (quality-readiness.ts).
-    processCapability: await processCapabilityOf(db, e, evidenceRows),
+    processCapability: await processCapabilityOf(db, e, allEvidence),
     lots: await lotsOf(db, e),
     waivers: waivers.map((w) => ({ requirementId: w.requirement_id, by: w.waived_by_name, reason: w.reason, at: new Date(w.waived_at) })),
-    evidenceIds: evidenceRows.map((r) => r.id),
+    evidenceIds: allEvidence.map((r) => r.id),
   };
 }
 

@@ -16,15 +16,18 @@ import { RECENT_VALUES, recentCapability, specificationsForEngagement } from './
 export async function processCapabilityOf(
   db: Executor,
   e: EngagementRow,
-  /** The engagement's evidence when the caller has read it already (readiness does): not read a second time. */
-  evidence?: readonly { id: string; kind: string; attributes: string }[],
+  /**
+   * The engagement's evidence when the caller has read it already (readiness does): not read a second time; its
+   * attributes as stored (JSON) or already parsed.
+   */
+  evidence?: readonly { id: string; kind: string; attributes?: string | Readonly<Record<string, string>> }[],
 ): Promise<ProcessCapabilityInput[]> {
   const specs = await specificationsForEngagement(db, e);
   if (specs.length === 0) return [];
   const batchRecords = (evidence ?? (await listEngagementEvidence(db, e.id))).filter((r) => r.kind === 'batch_test_record');
   const lotEvidence = new Map<string, string>();
   for (const r of batchRecords) {
-    const a = JSON.parse(r.attributes) as Record<string, string>;
+    const a = (typeof r.attributes === 'string' ? JSON.parse(r.attributes) : (r.attributes ?? {})) as Record<string, string>;
     if (a.lot && a.product) lotEvidence.set(`${a.product}\u0000${a.lot}`, r.id);
   }
   const out: ProcessCapabilityInput[] = [];

@@ -424,13 +424,19 @@ export async function listPresentedCredentials(ctx: ServiceContext, actor: Actor
 }
 
 /**
- * How each presented credential among `evidenceIds` stands now: valid ones count as a verifiable track record,
- * the others (revoked, expired, issuer key revoked) must not count at all.
+ * How each presented credential among the evidence shared into an engagement (not withdrawn) stands now, by
+ * evidence id: valid ones count as a verifiable track record, the others (revoked, expired, issuer key revoked)
+ * must not count at all. Found by a join on the engagement, not by a list of (possibly ten thousand) evidence ids.
  */
-export async function presentedCredentialStanding(db: Executor, evidenceIds: string[], now: Date): Promise<Map<string, boolean>> {
+export async function engagementCredentialStanding(db: Executor, engagementId: string, now: Date): Promise<Map<string, boolean>> {
   const out = new Map<string, boolean>();
-  if (evidenceIds.length === 0) return out;
-  const rows = await db.selectFrom('presented_credentials').select(['evidence_id', 'document']).where('evidence_id', 'in', evidenceIds).execute();
+  const rows = await db
+    .selectFrom('engagement_evidence')
+    .innerJoin('presented_credentials', 'presented_credentials.evidence_id', 'engagement_evidence.evidence_id')
+    .select(['presented_credentials.evidence_id', 'presented_credentials.document'])
+    .where('engagement_evidence.engagement_id', '=', engagementId)
+    .where('engagement_evidence.withdrawn_at', 'is', null)
+    .execute();
   for (const r of rows) out.set(r.evidence_id, (await credentialStanding(db, JSON.parse(r.document), now)).valid);
   return out;
 }
