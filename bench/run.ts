@@ -23,12 +23,17 @@ async function loadBench(name: string): Promise<Bench> {
   return ((await import(pathToFileURL(join(HERE, `${name}.bench.ts`)).href)) as { default: Bench }).default;
 }
 
+/** A ratio to a ceiling of 0 (a bare p99 under 1 ms rounds to 0 in autocannon) is no number: JSON carries it as null. */
+function ratioText(r: BenchResult): string {
+  return typeof r.ratio === 'number' && Number.isFinite(r.ratio) ? r.ratio.toFixed(3) : 'n/a (the ceiling rounds to 0)';
+}
+
 function print(r: BenchResult): void {
   const verdict = r.target ? `   target ${r.target}: ${r.pass ? 'PASS' : 'FAIL'}` : '';
   console.log(`  ${r.name}`);
   console.log(`    figure   ${fmtStats(r.value)} ${r.unit}`);
   console.log(`    ceiling  ${fmtStats(r.ceiling)} ${r.unit}  — ${r.ceilingName}`);
-  console.log(`    ratio    ${r.ratio.toFixed(3)} (${r.better} is better)${verdict}`);
+  console.log(`    ratio    ${ratioText(r)} (${r.better} is better)${verdict}`);
   for (const n of r.notes ?? []) console.log(`    ${n}`);
 }
 
@@ -101,7 +106,7 @@ if (process.argv[2] === '--one') {
   for (const r of all) {
     const v = `${fmt(r.value.median)} [${fmt(r.value.min)}–${fmt(r.value.max)}]`;
     const c = `${fmt(r.ceiling.median)} [${fmt(r.ceiling.min)}–${fmt(r.ceiling.max)}]`;
-    console.log(`  ${r.pass === undefined ? '    ' : r.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${v} vs ${c} ${r.unit}, ratio ${r.ratio.toFixed(3)}${r.target ? `, target ${r.target}` : ''} (${r.notes?.at(-1) ?? ''})`);
+    console.log(`  ${r.pass === undefined ? '    ' : r.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${v} vs ${c} ${r.unit}, ratio ${ratioText(r)}${r.target ? `, target ${r.target}` : ''} (${r.notes?.at(-1) ?? ''})`);
   }
   if (process.argv.includes('--json')) console.log(JSON.stringify(all, null, 2));
   process.exitCode = failed ? 1 : 0;
