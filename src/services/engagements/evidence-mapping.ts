@@ -49,18 +49,8 @@ const iso = (s: string | null) => (s ? new Date(s).toISOString() : null);
 /** The columns of an evidence row that readiness evaluates (db/repositories/evidence.ts listEngagementEvidenceForReadiness). */
 type ReadinessEvidenceRow = Pick<EvidenceRow, 'id' | 'kind' | 'provenance' | 'title' | 'issuer' | 'issued_at' | 'valid_from' | 'valid_to' | 'attributes'>;
 
-export function readinessEvidence(e: EvidenceRow, d: Pick<EvidenceDetails, 'links'>, recorderKind: OrganizationKind | null, sharedAt?: string | null): ReadinessEvidence {
-  return readinessEvidenceShared(e, d, recorderKind, sharedAt ?? e.created_at);
-}
-
-/** readinessEvidence of a row read with the time it was shared into the engagement. */
-export function readinessEvidenceShared(
-  e: ReadinessEvidenceRow,
-  d: Pick<EvidenceDetails, 'links'>,
-  recorderKind: OrganizationKind | null,
-  sharedAt: string,
-  attributes: Record<string, string> = JSON.parse(e.attributes) as Record<string, string>,
-): ReadinessEvidence {
+/** `sharedAt`: when the piece was shared into the engagement, or, outside one, when it was recorded. */
+export function readinessEvidence(e: ReadinessEvidenceRow, d: Pick<EvidenceDetails, 'links'>, recorderKind: OrganizationKind | null, sharedAt: string): ReadinessEvidence {
   return {
     id: e.id,
     kind: e.kind as EvidenceKind,
@@ -70,7 +60,7 @@ export function readinessEvidenceShared(
     issuedAt: date(e.issued_at),
     validFrom: date(e.valid_from),
     validTo: date(e.valid_to),
-    attributes,
+    attributes: JSON.parse(e.attributes) as Record<string, string>,
     sharedAt: new Date(sharedAt),
     links: d.links.get(e.id) ?? [],
     fromOrganizationKind: recorderKind,

@@ -88,7 +88,7 @@ export async function listOrganizationClaims(ctx: ServiceContext, actor: Actor, 
   const rows = await listClaims(db, organizationId, opts.includeWithdrawn && actor.organizationId === organizationId);
   const evidenceRows = await listVisibleEvidenceAbout(db, actor.organizationId, organizationId);
   const details = await loadEvidenceDetails(db, evidenceRows.map((e) => e.id));
-  const evidence = evidenceRows.map((e) => readinessEvidence(e, details, null));
+  const evidence = evidenceRows.map((e) => readinessEvidence(e, details, null, e.created_at));
   const assessed = assessClaims(rows.map(readinessClaim), evidence, {
     now: clock.now(),
     capacityTolerance: DEFAULT_CROSS_BORDER_POLICY.claimTolerance.capacity,

@@ -11,7 +11,7 @@ import { evaluateReadiness, type ReadinessInput, type ReadinessResult } from '..
 import type { ProductMaturity } from '../../contracts/policy.js';
 import { authorize, type Actor } from '../shared/authz.js';
 import type { ServiceContext } from '../shared/context.js';
-import { loadEngagementEvidenceLinks, readinessClaim, readinessEvidenceShared } from './evidence-mapping.js';
+import { loadEngagementEvidenceLinks, readinessClaim, readinessEvidence } from './evidence-mapping.js';
 import { policyDocument } from './policies.js';
 import { loadEngagement } from './access.js';
 import { lotsOf, processCapabilityOf } from '../quality/readiness.js';
@@ -65,7 +65,7 @@ async function engagementEvidence(db: Executor, engagementId: string, now: Date)
     if (!kinds.has(r.organization_id)) kinds.set(r.organization_id, ((await findOrganization(db, r.organization_id))?.kind ?? 'supplier') as OrganizationKind);
   }
   // Attributes parsed once, for the evaluation and for the process capability's lots.
-  const allEvidence = rows.map((r) => readinessEvidenceShared(r, details, kinds.get(r.organization_id) ?? null, r.shared_at));
+  const allEvidence = rows.map((r) => readinessEvidence(r, details, kinds.get(r.organization_id) ?? null, r.shared_at));
   return { allEvidence, credentials };
 }
 

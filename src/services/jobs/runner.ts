@@ -45,27 +45,17 @@ export function createJobRunner(ctx: ServiceContext, opts: JobRunnerOptions = {}
   const mailer: Mailer | null = createMailer(settings);
   const reverificationEvery = opts.reverificationEveryMs ?? 3_600_000;
   let running: Promise<TickResult> | null = null;
-  // Until when this process holds each lease. A lease is kept between runs and renewed once half of it has gone,
-  // so a run with nothing due writes nothing: any write is a new data version, and the results reused while the
-  // database is unchanged (readiness, SPC: services/shared/result-cache.ts) were computed again after every run.
+  // Until when this process holds each lease. The scan lease is kept between runs and renewed once half of it has
+  // gone, so a run with nothing due writes nothing: any write is a new data version, and the results reused while
+  // the database is unchanged (readiness, SPC: services/shared/result-cache.ts) were computed again after every run.
+  // The re-verification lease is not renewed by its holder: certificates and re-audits change by the day, so they
+  // are checked once per period, by whichever server takes the lease after it ran out (1,000 engagements take seconds).
   const heldUntil = new Map<string, number>();
-  const holdLease = async (name: string, now: Date, forMs: number): Promise<boolean> => {
-    const until = heldUntil.get(name);
-    if (until !== undefined && now.getTime() < until - forMs / 2) return true;
+  const until = (name: string) => heldUntil.get(name) ?? -Infinity;
+  const take = async (name: string, now: Date, forMs: number): Promise<boolean> => {
     const taken = await tryLease(ctx.handle.db, name, owner, now.toISOString(), new Date(now.getTime() + forMs).toISOString());
     if (taken) heldUntil.set(name, now.getTime() + forMs);
     else heldUntil.delete(name);
-    return taken;
-  };
-
-  // Certificates and re-audits change by the day: they are checked once per period by whichever server takes the
-  // lease after it ran out (a thousand engagements take seconds). The lease is not renewed by its holder: it runs
-  // out, and the next check is a period after the last.
-  const reverificationDue = async (now: Date): Promise<boolean> => {
-    const until = heldUntil.get('reverification');
-    if (until !== undefined && now.getTime() < until) return false;
-    const taken = await tryLease(ctx.handle.db, 'reverification', owner, now.toISOString(), new Date(now.getTime() + reverificationEvery).toISOString());
-    if (taken) heldUntil.set('reverification', now.getTime() + reverificationEvery);
     return taken;
   };
 
@@ -73,8 +63,9 @@ export function createJobRunner(ctx: ServiceContext, opts: JobRunnerOptions = {}
     const result: TickResult = { scanned: null, delivered: null };
     try {
       const now = clock.now();
-      if (await holdLease('scan', now, SCAN_LEASE_MS)) {
-        const reverification = await reverificationDue(now);
+      const t = now.getTime();
+      if (t < until('scan') - SCAN_LEASE_MS / 2 || (await take('scan', now, SCAN_LEASE_MS))) {
+        const reverification = t >= until('reverification') && (await take('reverification', now, reverificationEvery));
         result.scanned = await scanDueWork(ctx, settings, { reverification });
       }
       if (mailer) result.delivered = await deliverOutbox(ctx, mailer, settings, owner);

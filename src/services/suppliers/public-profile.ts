@@ -143,7 +143,7 @@ async function build(db: Executor, organizationId: string, slug: string, headlin
   const details = await loadEvidenceDetails(db, recorded.map((e) => e.id));
   const assessed = assessClaims(
     claims.map(readinessClaim),
-    recorded.map((e) => readinessEvidence(e, details, e.recorder_kind as OrganizationKind)),
+    recorded.map((e) => readinessEvidence(e, details, e.recorder_kind as OrganizationKind, e.created_at)),
     { now, capacityTolerance: DEFAULT_CROSS_BORDER_POLICY.claimTolerance.capacity },
   );
   const byId = new Map(recorded.map((e) => [e.id, e]));
