@@ -23,6 +23,8 @@ export interface Db {
    * own; writes on the shared connection wait for it, reads do not.
    */
   exclusiveWrite?: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** PostgreSQL: the pool under `db`, for work that needs one connection of its own (an import's COPY). */
+  pgPool?: PgModule.Pool;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,7 @@ export function openDatabase(url: string): Db {
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new SchemaScopedPostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', url, ...(schema ? { schema } : {}), close: () => db.destroy() };
+    return { db, dialect: 'postgres', url, pgPool: pool, ...(schema ? { schema } : {}), close: () => db.destroy() };
   }
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });

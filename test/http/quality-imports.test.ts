@@ -241,4 +241,16 @@ describe.each(TEST_DATABASES)('quality imports on $name', ({ name, skipReason })
     expect(pointString.statusCode).toBe(422);
     expect(pointString.json().error).toMatchObject({ line: 2, field: 'value' });
   });
+
+  step('stores text with backslashes, tabs and quotes as written, and values to the last digit', async () => {
+    // PostgreSQL takes the rows by COPY in its text format, where a backslash and a tab are reserved characters.
+    const csv = ['lot,product,produced_at,characteristic,value,unit,line', 'L\\07,NM-4472-A,2025-07-10,bore_diameter,32.0123456789012,mm,"Line\t""2"" \\N"', 'L\\07,NM-4472-A,2025-07-10,bore_diameter,1e-7,mm,'].join('\n');
+    const r = await upload(w.supplier, batchesUrl, csv);
+    expect(r.statusCode).toBe(201);
+    const rows = await ctx.handle.db.selectFrom('batch_measurements').select(['lot', 'line', 'value']).where('import_id', '=', r.json().id).orderBy('source_line').execute();
+    expect(rows.map((x) => [x.lot, x.line, Number(x.value)])).toEqual([
+      ['L\\07', 'Line\t"2" \\N', 32.0123456789012],
+      ['L\\07', null, 1e-7],
+    ]);
+  });
 });
