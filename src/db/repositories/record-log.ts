@@ -13,14 +13,15 @@ const entry = (r: LogEntryRow): LogEntryRow => ({ ...r, leaf_index: num(r.leaf_i
  * (SQLite) until the caller's transaction ends, so appends from any number of servers get consecutive indexes in
  * commit order; a rolled-back append gives its index back.
  */
-export async function claimNextIndex(db: Executor): Promise<{ index: number; origin: string }> {
+/** Claims the next `count` leaf indices of the log (the row lock holds other appenders until commit). */
+export async function claimNextIndices(db: Executor, count: number): Promise<{ first: number; origin: string }> {
   const row = await db
     .updateTable('log_state')
-    .set({ size: sql<number>`size + 1` })
+    .set({ size: sql<number>`size + ${count}` })
     .where('id', '=', 1)
     .returning(['size', 'origin'])
     .executeTakeFirstOrThrow();
-  return { index: num(row.size) - 1, origin: row.origin };
+  return { first: num(row.size) - count, origin: row.origin };
 }
 
 export async function logState(db: Executor): Promise<{ size: number; origin: string }> {
@@ -33,12 +34,16 @@ export async function streamHead(db: Executor, stream: string): Promise<{ seq: n
   return row ? { seq: num(row.seq), leafHash: row.leaf_hash } : null;
 }
 
-export async function insertLogEntry(db: Executor, row: LogEntryRow): Promise<void> {
-  await db.insertInto('log_entries').values(row).execute();
+// Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound parameters.
+const ENTRIES_PER_INSERT = 200;
+const NODES_PER_INSERT = 1000;
+
+export async function insertLogEntries(db: Executor, rows: readonly LogEntryRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ENTRIES_PER_INSERT) await db.insertInto('log_entries').values(rows.slice(i, i + ENTRIES_PER_INSERT)).execute();
 }
 
-export async function insertLogNodes(db: Executor, rows: { level: number; idx: number; hash: string }[]): Promise<void> {
-  if (rows.length) await db.insertInto('log_nodes').values(rows).execute();
+export async function insertLogNodes(db: Executor, rows: readonly { level: number; idx: number; hash: string }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += NODES_PER_INSERT) await db.insertInto('log_nodes').values(rows.slice(i, i + NODES_PER_INSERT)).execute();
 }
 
 /** Hashes of the given perfect subtrees, keyed "level/idx". */
