@@ -35,7 +35,27 @@ export async function organizationViews(db: Executor, rows: OrganizationRow[]): 
   }));
 }
 
-export function identifierView(scheme: string, value: string) {
+type IdentifierViewT = OrganizationViewT['identifiers'][number];
+
+/**
+ * The offline check of a (scheme, value) is a pure function of the two, and organization views (every GET /me,
+ * the directory, engagement pages) check the same few numbers over and over: checking them was a twelfth of a GET
+ * /me. Results are kept, frozen and shared, for a bounded number of distinct identifiers.
+ */
+const checkedIdentifiers = new Map<string, Readonly<IdentifierViewT>>();
+const MAX_CHECKED_IDENTIFIERS = 10_000;
+
+export function identifierView(scheme: string, value: string): Readonly<IdentifierViewT> {
+  const key = `${scheme}\u0000${value}`;
+  const hit = checkedIdentifiers.get(key);
+  if (hit) return hit;
+  const view = Object.freeze(checkIdentifier(scheme, value));
+  if (checkedIdentifiers.size >= MAX_CHECKED_IDENTIFIERS) checkedIdentifiers.delete(checkedIdentifiers.keys().next().value!);
+  checkedIdentifiers.set(key, view);
+  return view;
+}
+
+function checkIdentifier(scheme: string, value: string): IdentifierViewT {
   if (!isIdentifierScheme(scheme)) return { scheme, value, formatValid: null, checkDigit: false, normalized: value };
   const v = validateIdentifier(scheme, value);
   return { scheme, value, formatValid: v.valid, checkDigit: v.checkDigit, normalized: v.normalized, ...(v.reason ? { reason: v.reason } : {}) };
