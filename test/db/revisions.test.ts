@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit } from '../../src/db/repositories/audit.js';
+import { appendAudits } from '../../src/db/repositories/audit.js';
 import { revisionToken } from '../../src/db/repositories/revisions.js';
 import { TEST_DATABASES, createTestContext, type TestContext } from '../support/databases.js';
 
@@ -30,26 +30,26 @@ describe.each(TEST_DATABASES)('organization revisions on $name', ({ name, skipRe
 
   it.skipIf(skipReason)('an audit entry raises its organization revision and no other', async () => {
     const db = ctx.handle.db;
-    await appendAudit(db, entry('org-a'));
-    await appendAudit(db, entry('org-b'));
+    await appendAudits(db, [entry('org-a')]);
+    await appendAudits(db, [entry('org-b')]);
     const before = await revisionToken(db, ['org-a', 'org-b']);
-    await appendAudit(db, entry('org-a'));
+    await appendAudits(db, [entry('org-a')]);
     expect(await revisionToken(db, ['org-a', 'org-b'])).not.toBe(before);
     expect(await revisionToken(db, ['org-b'])).toBe(before.split(',').find((t) => t.startsWith('org-b:')));
   });
 
   it.skipIf(skipReason)('a committed transaction raises it once per entry; a rolled-back one not at all', async () => {
     const db = ctx.handle.db;
-    await appendAudit(db, entry('org-c'));
+    await appendAudits(db, [entry('org-c')]);
     expect(await revisionToken(db, ['org-c'])).toBe('org-c:1');
     await db.transaction().execute(async (trx) => {
-      await appendAudit(trx, entry('org-c'));
-      await appendAudit(trx, entry('org-c'));
+      await appendAudits(trx, [entry('org-c')]);
+      await appendAudits(trx, [entry('org-c')]);
     });
     expect(await revisionToken(db, ['org-c'])).toBe('org-c:3');
     await expect(
       db.transaction().execute(async (trx) => {
-        await appendAudit(trx, entry('org-c'));
+        await appendAudits(trx, [entry('org-c')]);
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
@@ -59,7 +59,7 @@ describe.each(TEST_DATABASES)('organization revisions on $name', ({ name, skipRe
   it.skipIf(skipReason)('an organization with no recorded change has no revision; duplicates are read once', async () => {
     expect(await revisionToken(ctx.handle.db, ['org-never'])).toBe('');
     expect(await revisionToken(ctx.handle.db, [])).toBe('');
-    await appendAudit(ctx.handle.db, entry('org-d'));
+    await appendAudits(ctx.handle.db, [entry('org-d')]);
     expect(await revisionToken(ctx.handle.db, ['org-d', 'org-d', 'org-never'])).toBe('org-d:1');
   });
 });

@@ -2,8 +2,12 @@ import type { Insertable } from 'kysely';
 import type { AuditLogTable } from '../schema.js';
 import type { Executor } from './executor.js';
 
-export async function appendAudit(db: Executor, row: Insertable<AuditLogTable>): Promise<void> {
-  await db.insertInto('audit_log').values(row).execute();
+// Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound parameters.
+const ROWS_PER_INSERT = 200;
+
+/** Entries in the order given (their seq follows it). */
+export async function appendAudits(db: Executor, rows: readonly Insertable<AuditLogTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await db.insertInto('audit_log').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
 }
 
 export function listAudit(db: Executor, organizationId: string, f: { limit: number; before?: number; action?: string }) {

@@ -9,6 +9,23 @@ export type EvidenceLinkRow = Selectable<EvidenceClaimLinksTable>;
 export async function insertEvidence(db: Executor, row: EvidenceRow) {
   await db.insertInto('evidence').values(row).execute();
 }
+// Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound parameters.
+const ROWS_PER_INSERT = 100;
+export async function insertEvidenceRows(db: Executor, rows: readonly EvidenceRow[]) {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await db.insertInto('evidence').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+}
+/** Shares evidence recorded in the same transaction (so never shared before) into an engagement. */
+export async function shareNewEvidenceIntoEngagement(
+  db: Executor,
+  rows: readonly { engagement_id: string; evidence_id: string; shared_by_organization_id: string; shared_by: string; shared_at: string }[],
+) {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    await db
+      .insertInto('engagement_evidence')
+      .values(rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({ ...r, withdrawn_at: null })))
+      .execute();
+  }
+}
 export async function insertEvidenceLinks(db: Executor, rows: EvidenceLinkRow[]) {
   if (rows.length) await db.insertInto('evidence_claim_links').values(rows).execute();
 }

@@ -3,11 +3,12 @@ import type { z } from 'zod';
 import type { EvidenceInput } from '../../contracts/engagements.js';
 import {
   findOwnEvidence,
-  insertEvidence,
   insertEvidenceFiles,
   insertEvidenceLinks,
+  insertEvidenceRows,
   listOwnEvidence,
   listVisibleEvidenceAbout,
+  type EvidenceLinkRow,
   type EvidenceRow,
 } from '../../db/repositories/evidence.js';
 import type { Executor } from '../../db/repositories/executor.js';
@@ -16,7 +17,7 @@ import { findOrganization } from '../../db/repositories/organizations.js';
 import { findClaimsByIds } from '../../db/repositories/profile.js';
 import { findUserById } from '../../db/repositories/users.js';
 import { checkProvenance } from '../../domain/evidence/provenance-rules.js';
-import { recordAudit } from '../shared/audit.js';
+import { recordAudit, recordAudits } from '../shared/audit.js';
 import { authorize, type Actor } from '../shared/authz.js';
 import type { ServiceContext } from '../shared/context.js';
 import { invalidField, notFound } from '../shared/errors.js';
@@ -44,49 +45,66 @@ export async function insertEvidenceRecord(
   /** A title the system wrote: its code and parameters, worded by the web app in the reader's language. */
   generated?: { key: string; params: Record<string, string | number | null> },
 ): Promise<EvidenceRow> {
-  const check = checkProvenance({
-    recorderKind: actor.organizationKind,
-    kind: input.kind,
-    provenance: input.provenance,
-    hasAttachment: input.fileIds.length > 0,
-    hasIssuer: Boolean(input.issuer),
-    aboutItself: subjectOrganizationId === actor.organizationId,
-  });
-  if (!check.ok) throw invalidField(check.field!, check.reason!);
-  for (const [i, fileId] of input.fileIds.entries()) {
-    const f = await findVisibleFile(trx, actor.organizationId, fileId);
-    if (!f || f.organization_id !== actor.organizationId) throw invalidField(`fileIds.${i}`, 'no such file of yours (upload it first)');
+  return (await insertEvidenceRecords(trx, actor, [{ input, ...(generated ? { generated } : {}) }], subjectOrganizationId))[0]!;
+}
+
+/** Records evidence items about one organization, in order, with a few multi-row INSERTs (an import's lots). */
+export async function insertEvidenceRecords(
+  trx: Executor,
+  actor: Actor,
+  items: readonly { input: z.infer<typeof EvidenceInput>; generated?: { key: string; params: Record<string, string | number | null> } }[],
+  subjectOrganizationId: string,
+): Promise<EvidenceRow[]> {
+  const rows: EvidenceRow[] = [];
+  const links: EvidenceLinkRow[] = [];
+  const claims = await findClaimsByIds(trx, [...new Set(items.flatMap((it) => it.input.links.map((l) => l.claimId)))]);
+  for (const { input, generated } of items) {
+    const check = checkProvenance({
+      recorderKind: actor.organizationKind,
+      kind: input.kind,
+      provenance: input.provenance,
+      hasAttachment: input.fileIds.length > 0,
+      hasIssuer: Boolean(input.issuer),
+      aboutItself: subjectOrganizationId === actor.organizationId,
+    });
+    if (!check.ok) throw invalidField(check.field!, check.reason!);
+    for (const [i, fileId] of input.fileIds.entries()) {
+      const f = await findVisibleFile(trx, actor.organizationId, fileId);
+      if (!f || f.organization_id !== actor.organizationId) throw invalidField(`fileIds.${i}`, 'no such file of yours (upload it first)');
+    }
+    for (const [i, l] of input.links.entries()) {
+      const c = claims.find((x) => x.id === l.claimId);
+      if (!c || c.organization_id !== subjectOrganizationId) throw invalidField(`links.${i}.claimId`, 'no such claim of the organization this evidence is about');
+    }
+    const row: EvidenceRow = {
+      id: newId(),
+      organization_id: actor.organizationId,
+      subject_organization_id: subjectOrganizationId,
+      kind: input.kind,
+      provenance: input.provenance,
+      title: input.title,
+      description: input.description ?? null,
+      issuer: input.issuer ?? null,
+      issued_at: toIsoDateTime(input.issuedAt),
+      valid_from: toIsoDateTime(input.validFrom),
+      valid_to: toIsoDateTime(input.validTo),
+      attributes: JSON.stringify(input.attributes),
+      recorded_by: actor.userId,
+      created_at: nowIso(),
+      ...(generated ? { title_key: generated.key, title_params: JSON.stringify(generated.params) } : {}),
+    };
+    rows.push(row);
+    for (const l of input.links) links.push({ evidence_id: row.id, claim_id: l.claimId, effect: l.effect, observed_value: l.observedValue ?? null, note: l.note ?? null });
   }
-  const claims = await findClaimsByIds(trx, input.links.map((l) => l.claimId));
-  for (const [i, l] of input.links.entries()) {
-    const c = claims.find((x) => x.id === l.claimId);
-    if (!c || c.organization_id !== subjectOrganizationId) throw invalidField(`links.${i}.claimId`, 'no such claim of the organization this evidence is about');
-  }
-  const row: EvidenceRow = {
-    id: newId(),
-    organization_id: actor.organizationId,
-    subject_organization_id: subjectOrganizationId,
-    kind: input.kind,
-    provenance: input.provenance,
-    title: input.title,
-    description: input.description ?? null,
-    issuer: input.issuer ?? null,
-    issued_at: toIsoDateTime(input.issuedAt),
-    valid_from: toIsoDateTime(input.validFrom),
-    valid_to: toIsoDateTime(input.validTo),
-    attributes: JSON.stringify(input.attributes),
-    recorded_by: actor.userId,
-    created_at: nowIso(),
-    ...(generated ? { title_key: generated.key, title_params: JSON.stringify(generated.params) } : {}),
-  };
-  await insertEvidence(trx, row);
-  await insertEvidenceFiles(trx, row.id, input.fileIds);
-  await insertEvidenceLinks(
+  await insertEvidenceRows(trx, rows);
+  for (const [k, { input }] of items.entries()) await insertEvidenceFiles(trx, rows[k]!.id, input.fileIds);
+  await insertEvidenceLinks(trx, links);
+  await recordAudits(
     trx,
-    input.links.map((l) => ({ evidence_id: row.id, claim_id: l.claimId, effect: l.effect, observed_value: l.observedValue ?? null, note: l.note ?? null })),
+    actor,
+    rows.map((row) => ({ action: 'evidence.recorded', entityType: 'evidence', entityId: row.id, details: { kind: row.kind, provenance: row.provenance, title: row.title } })),
   );
-  await recordAudit(trx, actor, 'evidence.recorded', 'evidence', row.id, { kind: row.kind, provenance: row.provenance, title: row.title });
-  return row;
+  return rows;
 }
 
 /** Attachments travel with evidence: whoever the evidence is shared with may download its files. */

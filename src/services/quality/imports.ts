@@ -59,13 +59,13 @@ import { authorize, type Actor } from '../shared/authz.js';
 import type { ServiceContext } from '../shared/context.js';
 import { isOpen, loadEngagement } from '../engagements/access.js';
 import { AppError, conflict, forbidden, invalidField } from '../shared/errors.js';
-import { insertEvidenceRecord } from '../engagements/evidence.js';
+import { insertEvidenceRecord, insertEvidenceRecords } from '../engagements/evidence.js';
 import { newId, nowIso } from '../shared/ids.js';
 import { withImportTransaction, type BulkTable, type BulkWriter } from './import-writer.js';
 import { MAX_IMPORT_BYTES, tooLarge } from './spool.js';
 import { refreshDemonstratedCapacity } from './analysis.js';
 import { specificationsForEngagement } from './data.js';
-import { shareAndLog } from '../record/hooks.js';
+import { shareAndLog, shareNewAndLog } from '../record/hooks.js';
 
 export type ImportFormat = 'csv' | 'jsonl';
 export type ImportViewT = z.infer<typeof ImportView>;
@@ -515,7 +515,7 @@ export async function importQualityFile(
 
       const evidenceIds: string[] = [];
       if (kind === 'batches') {
-        for (const l of lots.values()) evidenceIds.push(await recordLotEvidence(trx, actor, e.id, supplierId, importId, l, opts.filename ?? null));
+        evidenceIds.push(...(await recordLotEvidence(trx, actor, e.id, supplierId, importId, [...lots.values()], opts.filename ?? null)));
       } else {
         evidenceIds.push(await recordLogEvidence(trx, actor, e.id, supplierId, importId, rows, [...logLines].sort(), firstAt!, lastAt!, opts.filename ?? null));
         summary.capacity = await refreshDemonstratedCapacity(trx, ctx.handle.dialect, actor, e);
@@ -538,37 +538,38 @@ export async function importQualityFile(
   }
 }
 
-async function recordLotEvidence(trx: Executor, actor: Actor, engagementId: string, supplierId: string, importId: string, l: LotStats, filename: string | null): Promise<string> {
-  const chars = [...l.characteristics.keys()].sort();
-  const lines = [...l.lines].sort();
-  const ev = await insertEvidenceRecord(
-    trx,
-    actor,
-    {
-      kind: 'batch_test_record',
-      provenance: 'self_declared',
-      title: `Batch test record, lot ${l.lot} (${l.product}): ${l.n} measurements of ${chars.length} characteristics`,
-      description: `Imported${filename ? ` from ${filename}` : ''}; characteristics ${chars.join(', ')}${lines.length ? `; line ${lines.join(', ')}` : ''}.`,
-      issuer: null,
-      issuedAt: l.last,
-      attributes: {
-        lot: l.lot,
-        product: l.product,
-        importId,
-        measurements: String(l.n),
-        characteristics: chars.join(', ').slice(0, 500),
-        ...(lines.length ? { line: lines.join(', ').slice(0, 500) } : {}),
-        producedFrom: l.first,
-        producedTo: l.last,
+/** One batch test record per lot, shared into the engagement and logged, in a few multi-row writes. */
+async function recordLotEvidence(trx: Executor, actor: Actor, engagementId: string, supplierId: string, importId: string, lots: readonly LotStats[], filename: string | null): Promise<string[]> {
+  const items = lots.map((l) => {
+    const chars = [...l.characteristics.keys()].sort();
+    const lines = [...l.lines].sort();
+    return {
+      input: {
+        kind: 'batch_test_record' as const,
+        provenance: 'self_declared' as const,
+        title: `Batch test record, lot ${l.lot} (${l.product}): ${l.n} measurements of ${chars.length} characteristics`,
+        description: `Imported${filename ? ` from ${filename}` : ''}; characteristics ${chars.join(', ')}${lines.length ? `; line ${lines.join(', ')}` : ''}.`,
+        issuer: null,
+        issuedAt: l.last,
+        attributes: {
+          lot: l.lot,
+          product: l.product,
+          importId,
+          measurements: String(l.n),
+          characteristics: chars.join(', ').slice(0, 500),
+          ...(lines.length ? { line: lines.join(', ').slice(0, 500) } : {}),
+          producedFrom: l.first,
+          producedTo: l.last,
+        },
+        fileIds: [],
+        links: [],
       },
-      fileIds: [],
-      links: [],
-    },
-    supplierId,
-    { key: 'batch_test_record', params: { lot: l.lot, product: l.product, measurementsCount: l.n, characteristicsCount: chars.length } },
-  );
-  await shareAndLog(trx, { engagement_id: engagementId, evidence_id: ev.id, shared_by_organization_id: actor.organizationId, shared_by: actor.userId, shared_at: nowIso() });
-  return ev.id;
+      generated: { key: 'batch_test_record', params: { lot: l.lot, product: l.product, measurementsCount: l.n, characteristicsCount: chars.length } },
+    };
+  });
+  const rows = await insertEvidenceRecords(trx, actor, items, supplierId);
+  await shareNewAndLog(trx, rows, { engagementId, organizationId: actor.organizationId, userId: actor.userId, at: nowIso() });
+  return rows.map((r) => r.id);
 }
 
 async function recordLogEvidence(

@@ -3,7 +3,8 @@
 // services that create records and the migration that logs the older ones write the same entries.
 import type { Executor } from '../../db/repositories/executor.js';
 import { engagementStream, organizationStream, type RecordAttachment } from '../../domain/record/entry.js';
-import { appendToLog } from './log.js';
+import type { EvidenceRow } from '../../db/repositories/evidence.js';
+import { appendManyToLog, appendToLog, type AppendInput } from './log.js';
 
 const json = (s: string | null | undefined): unknown => (s ? JSON.parse(s) : null);
 
@@ -25,13 +26,27 @@ async function buyerOf(db: Executor, engagementId: string): Promise<string> {
 export async function logEvidence(db: Executor, evidenceId: string, engagementId: string | null, at?: string, sharedByOrganizationId?: string): Promise<number> {
   const e = await db.selectFrom('evidence').selectAll().where('id', '=', evidenceId).executeTakeFirstOrThrow();
   const fileIds = (await db.selectFrom('evidence_files').select('file_id').where('evidence_id', '=', evidenceId).execute()).map((r) => r.file_id);
-  const organizationId = sharedByOrganizationId ?? e.organization_id;
-  return appendToLog(db, {
+  return appendToLog(db, evidenceEntry(e, engagementId, at ?? e.created_at, sharedByOrganizationId ?? e.organization_id, await filesOf(db, fileIds)));
+}
+
+/**
+ * Evidence without attachments, inserted in the caller's transaction and shared into an engagement now (an import's
+ * lots), logged in one batch from the rows as inserted: the entries logEvidence would write one by one.
+ */
+export async function logNewEvidence(db: Executor, rows: readonly EvidenceRow[], engagementId: string, at: string, sharedByOrganizationId: string): Promise<number[]> {
+  return appendManyToLog(
+    db,
+    rows.map((e) => evidenceEntry(e, engagementId, at, sharedByOrganizationId, [])),
+  );
+}
+
+function evidenceEntry(e: EvidenceRow, engagementId: string | null, recordedAt: string, organizationId: string, attachments: RecordAttachment[]): AppendInput {
+  return {
     kind: 'evidence',
     id: e.id,
     stream: engagementId ? engagementStream(engagementId) : organizationStream(e.organization_id),
     engagementId,
-    recordedAt: at ?? e.created_at,
+    recordedAt,
     organizationId,
     content: {
       recordedBy: e.organization_id,
@@ -46,8 +61,8 @@ export async function logEvidence(db: Executor, evidenceId: string, engagementId
       validTo: e.valid_to,
       attributes: json(e.attributes),
     },
-    attachments: await filesOf(db, fileIds),
-  });
+    attachments,
+  };
 }
 
 export async function logGateDecision(db: Executor, decisionId: string): Promise<number> {
