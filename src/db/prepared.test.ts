@@ -48,3 +48,21 @@ describe('prepared', () => {
     await expect(q(db, 'v')).rejects.toThrow(/argument 0 is not a bound parameter/);
   });
 });
+
+describe('prepared with lists', () => {
+  it('binds each element of a list, compiled once per length', async () => {
+    const db = database();
+    const q = prepared((d: Kysely<DB>, orgs: readonly string[], notV: string) => d.selectFrom('t').select('id').where('org', 'in', orgs).where('v', '!=', notV).orderBy('id'));
+    expect(await q(db, ['a'], 'none')).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(await q(db, ['b'], 'none')).toEqual([{ id: 3 }]);
+    expect(await q(db, ['a', 'b'], 'y')).toEqual([{ id: 1 }, { id: 3 }]);
+    expect(await q(db, ['b', 'c'], 'y')).toEqual([{ id: 3 }]);
+    expect(await q(db, ['c', 'd', 'a'], 'x')).toEqual([{ id: 2 }]);
+  });
+
+  it('refuses a list whose elements are not bound', async () => {
+    const db = database();
+    const q = prepared((d: Kysely<DB>, orgs: readonly string[]) => d.selectFrom('t').select('id').where('org', '=', orgs[0]!));
+    await expect(q(db, ['a', 'b'])).rejects.toThrow(/argument 0 \(element 1\) is not a bound parameter/);
+  });
+});

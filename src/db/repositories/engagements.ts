@@ -1,5 +1,6 @@
-import type { Selectable } from 'kysely';
-import type { EngagementsTable, GateDecisionsTable, MessagesTable, PoliciesTable, WaiversTable } from '../schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import { prepared } from '../prepared.js';
+import type { Database, EngagementsTable, GateDecisionsTable, MessagesTable, PoliciesTable, WaiversTable } from '../schema.js';
 import type { Executor } from './executor.js';
 
 export type EngagementRow = Selectable<EngagementsTable>;
@@ -37,6 +38,94 @@ export function listEngagementsFor(
   return q.orderBy('created_at', 'desc').limit(f.limit).execute();
 }
 
+/**
+ * What an engagement's view shows, in one query: its own columns, both organizations, its policy's head, and the
+ * latest version of that policy its buyer may move to (the buyer's own or the shipped one, whichever is higher; the
+ * buyer's own on a tie). The list, one engagement and a new one are all read through here: reading the engagements
+ * first and then their organizations, policies and policy versions apiece took four queries for every list.
+ */
+function engagementViews(db: Kysely<Database>) {
+  return db
+    .selectFrom('engagements')
+    .innerJoin('organizations as buyer', 'buyer.id', 'engagements.buyer_organization_id')
+    .innerJoin('organizations as supplier', 'supplier.id', 'engagements.supplier_organization_id')
+    .innerJoin('policies as policy', 'policy.id', 'engagements.policy_id')
+    .leftJoin('policies as latest', (j) =>
+      j.on((eb) =>
+        eb(
+          'latest.id',
+          '=',
+          eb
+            .selectFrom('policies as candidate')
+            .select('candidate.id')
+            .whereRef('candidate.key', '=', 'policy.key')
+            .where((c) => c.or([c('candidate.organization_id', 'is', null), c('candidate.organization_id', '=', c.ref('engagements.buyer_organization_id'))]))
+            .orderBy('candidate.version', 'desc')
+            .orderBy((c) => c('candidate.organization_id', 'is', null))
+            .limit(1),
+        ),
+      ),
+    )
+    .select([
+      'engagements.id',
+      'engagements.title',
+      'engagements.scope',
+      'engagements.cross_border',
+      'engagements.phase',
+      'engagements.phase_started_at',
+      'engagements.created_at',
+      'engagements.responded_at',
+      'engagements.response_note',
+      'engagements.buyer_organization_id',
+      'engagements.supplier_organization_id',
+      'engagements.policy_id',
+      'buyer.name as buyer_name',
+      'buyer.country as buyer_country',
+      'buyer.kind as buyer_kind',
+      'supplier.name as supplier_name',
+      'supplier.country as supplier_country',
+      'supplier.kind as supplier_kind',
+      'policy.key as policy_key',
+      'policy.version as policy_version',
+      'policy.name as policy_name',
+      'latest.id as latest_policy_id',
+      'latest.version as latest_policy_version',
+    ]);
+}
+
+type EngagementFilter = { phase?: string; role?: 'buyer' | 'supplier'; q?: string; counterpartId?: string; limit: number };
+
+function engagementViewList(db: Kysely<Database>, organizationId: string, f: EngagementFilter) {
+  let q = engagementViews(db);
+  if (f.role === 'buyer') q = q.where('engagements.buyer_organization_id', '=', organizationId);
+  else if (f.role === 'supplier') q = q.where('engagements.supplier_organization_id', '=', organizationId);
+  else q = q.where((eb) => eb.or([eb('engagements.buyer_organization_id', '=', organizationId), eb('engagements.supplier_organization_id', '=', organizationId)]));
+  if (f.phase) q = q.where('engagements.phase', '=', f.phase);
+  if (f.counterpartId) {
+    q = q.where((eb) => eb.or([eb('engagements.buyer_organization_id', '=', f.counterpartId!), eb('engagements.supplier_organization_id', '=', f.counterpartId!)]));
+  }
+  if (f.q) q = q.where((eb) => eb(eb.fn('lower', ['engagements.title']), 'like', `%${f.q!.toLowerCase().replace(/[%_]/g, '')}%`));
+  return q.orderBy('engagements.created_at', 'desc').limit(f.limit);
+}
+
+/** The unfiltered list (what the web app and most integrations ask for), compiled once. */
+const allEngagementViews = prepared((db: Kysely<Database>, organizationId: string, limit: number) => engagementViewList(db, organizationId, { limit }));
+
+export type EngagementViewRow = Awaited<ReturnType<typeof allEngagementViews>>[number];
+
+/** The organization's engagements (as buyer or supplier, or the given filter), newest first, as their views read them. */
+export function listEngagementViewRows(db: Executor, organizationId: string, f: EngagementFilter): Promise<EngagementViewRow[]> {
+  if (!f.phase && !f.role && !f.q && !f.counterpartId) return allEngagementViews(db, organizationId, f.limit);
+  return engagementViewList(db, organizationId, f).execute();
+}
+
+const engagementViewById = prepared((db: Kysely<Database>, id: string) => engagementViews(db).where('engagements.id', '=', id));
+
+/** One engagement as its view reads it; the caller has found it through findEngagementFor (or just created it). */
+export async function findEngagementViewRow(db: Executor, id: string): Promise<EngagementViewRow | undefined> {
+  return (await engagementViewById(db, id))[0];
+}
+
 export async function updateEngagement(db: Executor, id: string, patch: Partial<EngagementRow>) {
   await db.updateTable('engagements').set(patch).where('id', '=', id).execute();
 }
@@ -70,6 +159,38 @@ export function listGateDecisions(db: Executor, engagementIds: string[]) {
     .where('engagement_id', 'in', engagementIds)
     .orderBy('decided_at')
     .execute();
+}
+
+/** The recorded decisions of the engagements, oldest first, with the columns their timelines show. */
+const timelinesOf = prepared((db: Kysely<Database>, engagementIds: readonly string[]) =>
+  db
+    .selectFrom('gate_decisions')
+    .innerJoin('users', 'users.id', 'gate_decisions.decided_by')
+    .select([
+      'gate_decisions.id',
+      'gate_decisions.engagement_id',
+      'gate_decisions.from_phase',
+      'gate_decisions.to_phase',
+      'gate_decisions.decision',
+      'gate_decisions.rationale',
+      'gate_decisions.evidence_ids',
+      'gate_decisions.override',
+      'gate_decisions.override_reason',
+      'gate_decisions.unmet_requirements',
+      'gate_decisions.decided_by',
+      'gate_decisions.decided_by_organization_id',
+      'gate_decisions.decided_at',
+      'users.display_name as decided_by_name',
+    ])
+    .where('engagement_id', 'in', engagementIds)
+    .orderBy('decided_at'),
+);
+
+export type TimelineRow = Awaited<ReturnType<typeof timelinesOf>>[number];
+
+export function listTimelines(db: Executor, engagementIds: readonly string[]): Promise<TimelineRow[]> {
+  if (!engagementIds.length) return Promise.resolve([]);
+  return timelinesOf(db, engagementIds);
 }
 
 export async function insertWaiver(db: Executor, row: WaiverRow) {
@@ -142,18 +263,6 @@ export function findPolicyById(db: Executor, id: string) {
 export function findPoliciesByIds(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('policies').selectAll().where('id', 'in', [...new Set(ids)]).execute();
-}
-
-/** Version heads (no documents) of the given keys: shipped ones and those of the given organizations. */
-export function listPolicyVersions(db: Executor, organizationIds: readonly string[], keys: readonly string[]) {
-  if (keys.length === 0) return Promise.resolve([]);
-  const orgs = [...new Set(organizationIds)];
-  return db
-    .selectFrom('policies')
-    .select(['id', 'key', 'version', 'organization_id'])
-    .where('key', 'in', [...new Set(keys)])
-    .where((eb) => (orgs.length ? eb.or([eb('organization_id', 'is', null), eb('organization_id', 'in', orgs)]) : eb('organization_id', 'is', null)))
-    .execute();
 }
 
 export function findShippedPolicy(db: Executor, key: string, version: number) {

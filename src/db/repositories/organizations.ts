@@ -15,11 +15,6 @@ export function findOrganization(db: Executor, id: string): Promise<Organization
   return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findOrganizations(db: Executor, ids: readonly string[]): Promise<OrganizationRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('organizations').selectAll().where('id', 'in', [...new Set(ids)]).execute();
-}
-
 export async function updateOrganization(
   db: Executor,
   id: string,

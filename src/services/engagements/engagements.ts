@@ -2,23 +2,24 @@ import type { z } from 'zod';
 import type { EngagementListQuery, EngagementView, GateDecisionInput, NewEngagementInput } from '../../contracts/engagements.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import {
-  findPoliciesByIds,
+  findEngagementViewRow,
   findPolicyById,
   findPolicyFor,
   insertEngagement,
   insertGateDecision,
   insertWaiver,
-  listEngagementsFor,
-  listGateDecisions,
-  listPolicyVersions,
+  listEngagementViewRows,
+  listTimelines,
   listWaivers,
   revokeWaiverRow,
   updateEngagement,
   updateEngagementInPhase,
   type EngagementRow,
-  type GateDecisionRow,
+  type EngagementViewRow,
+  type TimelineRow,
 } from '../../db/repositories/engagements.js';
-import { findOrganization, findOrganizations } from '../../db/repositories/organizations.js';
+import { findOrganization } from '../../db/repositories/organizations.js';
+import type { VerificationPolicy } from '../../contracts/policy.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { nextPhase, type EngagementPhase } from '../../domain/model.js';
 import { recordAudit } from '../shared/audit.js';
@@ -26,7 +27,7 @@ import { authorize, type Actor } from '../shared/authz.js';
 import type { ServiceContext } from '../shared/context.js';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../shared/errors.js';
 import { newId, nowIso } from '../shared/ids.js';
-import { defaultPolicyRow, policyDocument } from './policies.js';
+import { defaultPolicyRow, policyDocument, policyDocuments } from './policies.js';
 import { buildReadinessInput } from './readiness.js';
 import { evaluateReadiness } from '../../domain/readiness/index.js';
 import { isOpen, loadEngagement } from './access.js';
@@ -35,7 +36,7 @@ import { notifyEngagementOpened } from '../notifications/events.js';
 
 type GateDecisionViewT = z.infer<typeof EngagementView>['timeline'][number];
 
-function timelineView(r: GateDecisionRow & { decided_by_name: string }): GateDecisionViewT {
+function timelineView(r: TimelineRow): GateDecisionViewT {
   return {
     id: r.id,
     fromPhase: r.from_phase as EngagementPhase,
@@ -54,7 +55,7 @@ function timelineView(r: GateDecisionRow & { decided_by_name: string }): GateDec
 
 /** Requirement titles of a policy, by requirement id (for the timeline's unmet requirements). */
 const titlesByPolicy = new WeakMap<object, Map<string, { en: string; zh: string }>>();
-function requirementTitles(doc: ReturnType<typeof policyDocument>) {
+function requirementTitles(doc: VerificationPolicy) {
   let titles = titlesByPolicy.get(doc);
   if (!titles) {
     titles = new Map(Object.values(doc.phases).flat().map((q) => [q.id, q.title]));
@@ -63,50 +64,44 @@ function requirementTitles(doc: ReturnType<typeof policyDocument>) {
   return titles;
 }
 
-/** Views of engagements: a fixed number of queries however many rows (decisions, policies, versions, organizations). */
-async function views(db: Executor, actor: Actor, rows: EngagementRow[]): Promise<z.infer<typeof EngagementView>[]> {
+/**
+ * Views of engagements read by listEngagementViewRows / findEngagementViewRow (organizations and policy versions
+ * joined there): one more query for all their timelines, and the policy documents only when a timeline names unmet
+ * requirements and the document is not parsed yet.
+ */
+async function views(db: Executor, actor: Actor, rows: EngagementViewRow[]): Promise<z.infer<typeof EngagementView>[]> {
   if (rows.length === 0) return [];
-  const decisions = await listGateDecisions(db, rows.map((r) => r.id));
-  const policies = new Map((await findPoliciesByIds(db, rows.map((r) => r.policy_id))).map((p) => [p.id, p]));
-  const versions = await listPolicyVersions(
-    db,
-    rows.map((r) => r.buyer_organization_id),
-    [...policies.values()].map((p) => p.key),
-  );
-  // The latest usable version of a key for a buyer: its own or the shipped one, whichever is higher (own on a tie).
-  const latestFor = (buyerId: string, key: string) => {
-    let best: (typeof versions)[number] | undefined;
-    for (const v of versions) {
-      if (v.key !== key || (v.organization_id !== null && v.organization_id !== buyerId)) continue;
-      if (!best || v.version > best.version || (v.version === best.version && v.organization_id !== null)) best = v;
-    }
-    return best;
-  };
-  const orgs = new Map(
-    (await findOrganizations(db, rows.flatMap((r) => [r.buyer_organization_id, r.supplier_organization_id]))).map((o) => [
-      o.id,
-      { id: o.id, name: o.name, country: o.country, kind: o.kind },
-    ]),
-  );
-  const org = (id: string) => orgs.get(id) ?? { id, name: '', country: '', kind: '' };
-  const byEngagement = new Map<string, typeof decisions>();
-  for (const d of decisions) byEngagement.set(d.engagement_id, [...(byEngagement.get(d.engagement_id) ?? []), d]);
+  const byEngagement = new Map<string, GateDecisionViewT[]>();
+  for (const d of await listTimelines(db, rows.map((r) => r.id))) {
+    const t = timelineView(d);
+    const list = byEngagement.get(d.engagement_id);
+    if (list) list.push(t);
+    else byEngagement.set(d.engagement_id, [t]);
+  }
+  const hasUnmet = (r: EngagementViewRow) => byEngagement.get(r.id)?.some((t) => t.unmetRequirements.length) ?? false;
+  const documents = await policyDocuments(db, rows.filter(hasUnmet).map((r) => r.policy_id));
   return rows.map((r) => {
-    const policy = policies.get(r.policy_id)!;
-    const latest = latestFor(r.buyer_organization_id, policy.key) ?? policy;
     const scope = JSON.parse(r.scope);
-    const timeline = (byEngagement.get(r.id) ?? []).map(timelineView);
-    const titles = timeline.some((t) => t.unmetRequirements.length) ? requirementTitles(policyDocument(policy)) : null;
+    const timeline = byEngagement.get(r.id) ?? [];
+    const doc = documents.get(r.policy_id);
+    const titles = doc ? requirementTitles(doc) : null;
     return {
       id: r.id,
       title: r.title,
       scope: { categories: [], productLines: [], expectedVolumes: [], ...scope },
-      buyer: org(r.buyer_organization_id),
-      supplier: org(r.supplier_organization_id),
+      buyer: { id: r.buyer_organization_id, name: r.buyer_name, country: r.buyer_country, kind: r.buyer_kind },
+      supplier: { id: r.supplier_organization_id, name: r.supplier_name, country: r.supplier_country, kind: r.supplier_kind },
       crossBorder: r.cross_border === 1,
       phase: r.phase as EngagementPhase,
       phaseStartedAt: r.phase_started_at,
-      policy: { id: policy.id, key: policy.key, version: policy.version, name: policy.name, latestVersion: latest.version, latestId: latest.id },
+      policy: {
+        id: r.policy_id,
+        key: r.policy_key,
+        version: r.policy_version,
+        name: r.policy_name,
+        latestVersion: r.latest_policy_version ?? r.policy_version,
+        latestId: r.latest_policy_id ?? r.policy_id,
+      },
       createdAt: r.created_at,
       respondedAt: r.responded_at,
       responseNote: r.response_note,
@@ -114,6 +109,13 @@ async function views(db: Executor, actor: Actor, rows: EngagementRow[]): Promise
       timeline: timeline.map((t) => ({ ...t, unmetRequirementTitles: t.unmetRequirements.map((id) => ({ id, title: titles?.get(id) ?? { en: id, zh: id } })) })),
     };
   });
+}
+
+/** The view of one engagement the caller may see (found through loadEngagement, or just created). */
+async function viewOf(db: Executor, actor: Actor, id: string) {
+  const row = await findEngagementViewRow(db, id);
+  if (!row) throw notFound('engagement');
+  return (await views(db, actor, [row]))[0]!;
 }
 
 export async function createEngagement(ctx: ServiceContext, actor: Actor, input: z.infer<typeof NewEngagementInput>) {
@@ -146,18 +148,18 @@ export async function createEngagement(ctx: ServiceContext, actor: Actor, input:
     await recordAudit(trx, actor, 'engagement.proposed', 'engagement', row.id, { supplier: supplier.name, title: row.title, policy: `${policy.key}@${policy.version}` });
     await notifyEngagementOpened(trx, ctx, row);
   });
-  return (await views(db, actor, [row]))[0];
+  return viewOf(db, actor, row.id);
 }
 
 export async function listEngagements(ctx: ServiceContext, actor: Actor, q: z.infer<typeof EngagementListQuery>) {
   authorize(actor, 'engagement.read');
-  const rows = await listEngagementsFor(ctx.handle.db, actor.organizationId, q);
+  const rows = await listEngagementViewRows(ctx.handle.db, actor.organizationId, q);
   return views(ctx.handle.db, actor, rows);
 }
 
 export async function getEngagement(ctx: ServiceContext, actor: Actor, id: string) {
   const row = await loadEngagement(ctx, actor, id);
-  return (await views(ctx.handle.db, actor, [row]))[0];
+  return viewOf(ctx.handle.db, actor, row.id);
 }
 
 /** Another decision moved the engagement since the caller saw it: decide again on what it is now. */

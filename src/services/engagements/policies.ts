@@ -3,6 +3,7 @@ import type { PolicyView } from '../../contracts/engagements.js';
 import { parsePolicy, type VerificationPolicy } from '../../contracts/policy.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import {
+  findPoliciesByIds,
   findPolicyFor,
   findShippedPolicy,
   insertPolicy,
@@ -75,6 +76,22 @@ export function policyDocument(r: PolicyRow): VerificationPolicy {
   if (parsedPolicies.size >= MAX_PARSED_POLICIES) parsedPolicies.delete(parsedPolicies.keys().next().value!);
   parsedPolicies.set(r.id, { text: r.document, doc });
   return doc;
+}
+
+/**
+ * Parsed documents of the given policies: from the parsed ones by id (a policy row is never rewritten: a change is
+ * a new version with an id of its own), and only the others read.
+ */
+export async function policyDocuments(db: Executor, ids: readonly string[]): Promise<Map<string, VerificationPolicy>> {
+  const docs = new Map<string, VerificationPolicy>();
+  const missing: string[] = [];
+  for (const id of new Set(ids)) {
+    const hit = parsedPolicies.get(id);
+    if (hit) docs.set(id, hit.doc);
+    else missing.push(id);
+  }
+  if (missing.length) for (const r of await findPoliciesByIds(db, missing)) docs.set(r.id, policyDocument(r));
+  return docs;
 }
 
 export async function listPolicies(ctx: ServiceContext, actor: Actor, scope?: string) {
