@@ -1,9 +1,10 @@
 // The bulk-insert path of imports: one transaction for the whole file, rows written in batches. This is the one
 // place where the dialect matters (`handle.dialect`):
 //
-// - SQLite: the import runs on its own connection to the database file, with a Kysely instance over it for the
-//   ordinary writes (import row, evidence, audit) and one prepared INSERT reused for every row — better-sqlite3's
-//   fastest path, the same loop the benchmark's baseline runs (Kysely's driver prepares every statement anew).
+// - SQLite: the import runs on its own connection to the database file, in a worker thread
+//   (src/db/sqlite-worker-connection.ts), with a Kysely instance over it for the ordinary writes (import row,
+//   evidence, audit) and one prepared INSERT reused for every row — better-sqlite3's fastest path, the same loop the
+//   benchmark's baseline runs. The worker inserts a batch while this thread parses the next.
 //   Meanwhile the import holds the process's write lock (handle.exclusiveWrite, src/db/sqlite-driver.ts): writes on
 //   the shared connection wait for it asynchronously, instead of meeting SQLite's lock in its busy handler, which
 //   waits synchronously and would stall the event loop the import runs on; reads on the shared connection go on
@@ -14,20 +15,19 @@
 //   of the time of the INSERT … SELECT FROM unnest(…) batches this used before (bench/import-pg.bench.ts).
 //
 // Any error inside `fn` rolls the whole transaction back: nothing of a rejected file is stored.
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import type { Database } from '../../db/schema.js';
 import { cachingStatements } from '../../db/statement-cache.js';
+import { WorkerSqlite } from '../../db/sqlite-worker-connection.js';
 import { copyWriter } from './pg-copy-writer.js';
 
 export interface BulkTable<R> {
   table: 'batch_measurements' | 'production_logs';
   columns: readonly string[];
   params(row: R): unknown[];
-  /** Runs a prepared single-row INSERT of `columns` for the row, without building a parameter array. */
-  runOn(stmt: { run(...params: unknown[]): unknown }, row: R): void;
 }
 
 export interface BulkWriter {
@@ -49,32 +49,26 @@ export async function withImportTransaction<T>(handle: Db, fn: (trx: Executor, b
   if (!file) return handle.db.transaction().execute((trx) => fn(trx, kyselyWriter(trx)));
   if (!handle.exclusiveWrite) throw new Error('a SQLite handle without its write lock');
   return handle.exclusiveWrite(async () => {
-    const conn = new SQLite(file, { timeout: 5000 });
-    conn.pragma('foreign_keys = ON');
+    const conn = new WorkerSqlite(file);
     // Through the statement wrapper like every connection of the process: its commit ends the grouped reads of the
     // shared connection, so the import is visible to the next read there.
-    const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(conn, { groupReads: false }) }) });
+    const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(conn as unknown as SQLite.Database, { groupReads: false }) }) });
     try {
-      return await k.transaction().execute((trx) => fn(trx, sqliteWriter(conn)));
+      return await k.transaction().execute((trx) => fn(trx, workerWriter(conn)));
     } finally {
       await k.destroy();
     }
   });
 }
 
-function sqliteWriter(conn: SQLite.Database): BulkWriter {
-  const statements = new Map<string, SQLite.Statement>();
+function workerWriter(conn: WorkerSqlite): BulkWriter {
   return {
     batchSize: 2000,
     async insert<R>(t: BulkTable<R>, rows: readonly R[]) {
-      let stmt = statements.get(t.table);
-      if (!stmt) {
-        stmt = conn.prepare(`insert into ${t.table} (${t.columns.join(', ')}) values (${t.columns.map(() => '?').join(', ')})`);
-        statements.set(t.table, stmt);
-      }
-      for (let i = 0; i < rows.length; i++) t.runOn(stmt, rows[i]!);
+      const sql = `insert into ${t.table} (${t.columns.join(', ')}) values (${t.columns.map(() => '?').join(', ')})`;
+      await conn.insertRows(sql, t.columns.length, rows.length, (i) => t.params(rows[i]!));
     },
-    finish: async () => {},
+    finish: async () => conn.sync(),
   };
 }
 

@@ -109,7 +109,6 @@ function measurementsTable(importId: string, supplierId: string): BulkTable<Batc
     table: 'batch_measurements',
     columns: ['import_id', 'supplier_organization_id', 'product', 'lot', 'line', 'produced_at', 'characteristic', 'value', 'source_line'],
     params: (r) => [importId, supplierId, r.product, r.lot, r.line, r.producedAt, r.characteristic, r.value, r.sourceLine],
-    runOn: (stmt, r) => stmt.run(importId, supplierId, r.product, r.lot, r.line, r.producedAt, r.characteristic, r.value, r.sourceLine),
   };
 }
 
@@ -118,7 +117,6 @@ function logsTable(importId: string, supplierId: string): BulkTable<ProductionLo
     table: 'production_logs',
     columns: ['import_id', 'supplier_organization_id', 'site', 'line', 'period_start', 'period_end', 'planned_minutes', 'downtime_minutes', 'good_output', 'scrap', 'source_line'],
     params: (r) => [importId, supplierId, r.site, r.line, r.periodStart, r.periodEnd, r.plannedMinutes, r.downtimeMinutes, r.goodOutput, r.scrap, r.sourceLine],
-    runOn: (stmt, r) => stmt.run(importId, supplierId, r.site, r.line, r.periodStart, r.periodEnd, r.plannedMinutes, r.downtimeMinutes, r.goodOutput, r.scrap, r.sourceLine),
   };
 }
 
