@@ -108,15 +108,23 @@ function engagementViewList(db: Kysely<Database>, organizationId: string, f: Eng
   return q.orderBy('engagements.created_at', 'desc').limit(f.limit);
 }
 
-/** The unfiltered list (what the web app and most integrations ask for), compiled once. */
-const allEngagementViews = prepared((db: Kysely<Database>, organizationId: string, limit: number) => engagementViewList(db, organizationId, { limit }));
+const allEngagementViewsOf = (limit: number) => prepared((db: Kysely<Database>, organizationId: string) => engagementViewList(db, organizationId, { limit }));
 
-export type EngagementViewRow = Awaited<ReturnType<typeof allEngagementViews>>[number];
+/**
+ * The unfiltered list (what the web app and most integrations ask for), compiled once per limit: a limit is written
+ * into the SQL on SQLite (sqlite-driver.ts), so it cannot be an argument of a prepared query.
+ */
+const allEngagementViews = new Map<number, ReturnType<typeof allEngagementViewsOf>>();
+
+export type EngagementViewRow = Awaited<ReturnType<ReturnType<typeof allEngagementViewsOf>>>[number];
 
 /** The organization's engagements (as buyer or supplier, or the given filter), newest first, as their views read them. */
 export function listEngagementViewRows(db: Executor, organizationId: string, f: EngagementFilter): Promise<EngagementViewRow[]> {
-  if (!f.phase && !f.role && !f.q && !f.counterpartId) return allEngagementViews(db, organizationId, f.limit);
-  return engagementViewList(db, organizationId, f).execute();
+  if (f.phase || f.role || f.q || f.counterpartId || !Number.isSafeInteger(f.limit)) return engagementViewList(db, organizationId, f).execute();
+  let q = allEngagementViews.get(f.limit);
+  // Limits are validated to a small range (1-200); the bound is for callers that do not.
+  if (!q && allEngagementViews.size < 1000) allEngagementViews.set(f.limit, (q = allEngagementViewsOf(f.limit)));
+  return q ? q(db, organizationId) : engagementViewList(db, organizationId, f).execute();
 }
 
 const engagementViewById = prepared((db: Kysely<Database>, id: string) => engagementViews(db).where('engagements.id', '=', id));
