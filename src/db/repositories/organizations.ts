@@ -94,6 +94,51 @@ const membershipsOfUser = prepared((db: Kysely<Database>, userId: string) =>
     .orderBy('organizations.name'),
 );
 
+/**
+ * The user's organizations (by name) with the role there and each organization's identifiers (oldest first), in one
+ * query: a row per identifier, or one with a null scheme for an organization without any. What GET /me shows.
+ */
+const membershipsWithIdentifiers = prepared((db: Kysely<Database>, userId: string) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
+    .leftJoin('organization_identifiers', 'organization_identifiers.organization_id', 'organizations.id')
+    .select([
+      'organizations.id',
+      'organizations.name',
+      'organizations.kind',
+      'organizations.country',
+      'organizations.description',
+      'organizations.website',
+      'organizations.categories',
+      'organizations.created_at',
+      'memberships.role',
+      'organization_identifiers.scheme',
+      'organization_identifiers.value',
+    ])
+    .where('memberships.user_id', '=', userId)
+    .orderBy('organizations.name')
+    .orderBy('organizations.id')
+    .orderBy('organization_identifiers.created_at')
+    .orderBy('organization_identifiers.scheme')
+    .orderBy('organization_identifiers.value'),
+);
+
+export type MembershipWithIdentifiers = Pick<OrganizationRow, 'id' | 'name' | 'kind' | 'country' | 'description' | 'website' | 'categories' | 'created_at'> & {
+  role: string;
+  identifiers: { scheme: string; value: string }[];
+};
+
+export async function listMembershipsWithIdentifiers(db: Executor, userId: string): Promise<MembershipWithIdentifiers[]> {
+  const byOrganization = new Map<string, MembershipWithIdentifiers>();
+  for (const { scheme, value, ...r } of await membershipsWithIdentifiers(db, userId)) {
+    let m = byOrganization.get(r.id);
+    if (!m) byOrganization.set(r.id, (m = { ...r, identifiers: [] }));
+    if (scheme !== null && value !== null) m.identifiers.push({ scheme, value });
+  }
+  return [...byOrganization.values()];
+}
+
 export function listMembershipsOfUser(db: Executor, userId: string) {
   return membershipsOfUser(db, userId);
 }

@@ -23,12 +23,9 @@ const liveSessionWithActor = prepared((db: Kysely<Database>, id: string, nowIso:
       'sessions.user_id as s_user_id',
       'sessions.current_organization_id as s_org',
       'sessions.csrf_token as s_csrf',
-      'sessions.created_at as s_created',
-      'sessions.expires_at as s_expires',
       'users.id as u_id',
       'users.email as u_email',
       'users.display_name as u_name',
-      'users.password_hash as u_hash',
       'users.locale as u_locale',
       'users.time_zone as u_tz',
       'users.created_at as u_created',
@@ -39,13 +36,16 @@ const liveSessionWithActor = prepared((db: Kysely<Database>, id: string, nowIso:
     .where('sessions.expires_at', '>', nowIso),
 );
 
-/** A live session with its user and the role in its current organization, in one query (every cookie request). */
+/**
+ * A live session with its user and the role in its current organization, in one query (every cookie request): only
+ * the columns a request uses (not the password hash, nor the session's own times).
+ */
 export async function findLiveSessionWithActor(db: Executor, id: string, nowIso: string) {
   const [r] = await liveSessionWithActor(db, id, nowIso);
   if (!r) return undefined;
   return {
-    session: { id: r.s_id, user_id: r.s_user_id, current_organization_id: r.s_org, csrf_token: r.s_csrf, created_at: r.s_created, expires_at: r.s_expires },
-    user: { id: r.u_id, email: r.u_email, display_name: r.u_name, password_hash: r.u_hash, locale: r.u_locale, time_zone: r.u_tz, created_at: r.u_created },
+    session: { id: r.s_id, user_id: r.s_user_id, current_organization_id: r.s_org, csrf_token: r.s_csrf },
+    user: { id: r.u_id, email: r.u_email, display_name: r.u_name, locale: r.u_locale, time_zone: r.u_tz, created_at: r.u_created },
     role: r.role,
     organizationKind: r.kind,
   };
@@ -69,7 +69,6 @@ const tokenWithActor = prepared((db: Kysely<Database>, hash: string) =>
       'users.id as u_id',
       'users.email as u_email',
       'users.display_name as u_name',
-      'users.password_hash as u_hash',
       'users.locale as u_locale',
       'users.time_zone as u_tz',
       'users.created_at as u_created',
@@ -85,7 +84,7 @@ export async function findApiTokenWithActor(db: Executor, hash: string) {
   if (!r) return undefined;
   return {
     token: { id: r.t_id, organization_id: r.t_org, last_used_at: r.t_last_used },
-    user: { id: r.u_id, email: r.u_email, display_name: r.u_name, password_hash: r.u_hash, locale: r.u_locale, time_zone: r.u_tz, created_at: r.u_created },
+    user: { id: r.u_id, email: r.u_email, display_name: r.u_name, locale: r.u_locale, time_zone: r.u_tz, created_at: r.u_created },
     role: r.role,
     organizationKind: r.kind,
   };

@@ -9,6 +9,7 @@ import {
   insertMembership,
   insertOrganization,
   listMembershipsOfUser,
+  listMembershipsWithIdentifiers,
   replaceIdentifiers,
 } from '../../db/repositories/organizations.js';
 import {
@@ -26,7 +27,7 @@ import type { Actor } from '../shared/authz.js';
 import type { ServiceContext } from '../shared/context.js';
 import { AppError, conflict, forbidden, invalidField, notFound, unauthorized } from '../shared/errors.js';
 import { newId, newSecret, nowIso, sha256Hex } from '../shared/ids.js';
-import { organizationViews } from './organizations.js';
+import { organizationViews, toOrganizationView } from './organizations.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.js';
 import * as clock from '../../clock.js';
 import { createOrganizationKey } from '../record/log.js';
@@ -38,14 +39,17 @@ export interface SessionHandle {
   expiresAt: string;
 }
 
+/** The calling user; the password hash is not read on every request, and so is not here. */
+export type PrincipalUser = Omit<UserRow, 'password_hash'>;
+
 export interface Principal {
-  user: UserRow;
+  user: PrincipalUser;
   actor: Actor | null; // null when the user belongs to no organization (yet)
   sessionId?: string;
   csrfToken?: string;
 }
 
-function userView(u: UserRow) {
+function userView(u: PrincipalUser) {
   return { id: u.id, email: u.email, displayName: u.display_name, locale: u.locale, timeZone: u.time_zone, createdAt: u.created_at };
 }
 
@@ -246,10 +250,9 @@ export async function principalForCli(ctx: ServiceContext, email: string, organi
 }
 
 export async function me(ctx: ServiceContext, p: Principal): Promise<z.infer<typeof MeView>> {
-  const db = ctx.handle.db;
-  const rows = await listMembershipsOfUser(db, p.user.id);
-  const views = await organizationViews(db, rows);
-  const memberships = rows.map((r, i) => ({ organization: views[i], role: r.role as Role }));
+  // One query for the organizations and their identifiers.
+  const rows = await listMembershipsWithIdentifiers(ctx.handle.db, p.user.id);
+  const memberships = rows.map((r) => ({ organization: toOrganizationView(r, r.identifiers), role: r.role as Role }));
   const current = p.actor ? memberships.find((m) => m.organization.id === p.actor!.organizationId) ?? null : null;
   return {
     user: userView(p.user),

@@ -22,7 +22,15 @@ export type OrganizationViewT = z.infer<typeof OrganizationView>;
 
 export async function organizationViews(db: Executor, rows: OrganizationRow[]): Promise<OrganizationViewT[]> {
   const ids = await listIdentifiers(db, rows.map((r) => r.id));
-  return rows.map((r) => ({
+  return rows.map((r) => toOrganizationView(r, ids.filter((i) => i.organization_id === r.id)));
+}
+
+/** The view of an organization row with its identifiers (in their order). */
+export function toOrganizationView(
+  r: Pick<OrganizationRow, 'id' | 'name' | 'kind' | 'country' | 'description' | 'website' | 'categories' | 'created_at'>,
+  identifiers: readonly { scheme: string; value: string }[],
+): OrganizationViewT {
+  return {
     id: r.id,
     name: r.name,
     kind: r.kind as OrganizationKind,
@@ -30,9 +38,9 @@ export async function organizationViews(db: Executor, rows: OrganizationRow[]): 
     description: r.description,
     website: r.website,
     categories: JSON.parse(r.categories) as string[],
-    identifiers: ids.filter((i) => i.organization_id === r.id).map((i) => identifierView(i.scheme, i.value)),
+    identifiers: identifiers.map((i) => identifierView(i.scheme, i.value)),
     createdAt: r.created_at,
-  }));
+  };
 }
 
 type IdentifierViewT = OrganizationViewT['identifiers'][number];
