@@ -34,13 +34,16 @@ export function cachingStatements(db: SqliteDatabase, opts: { max?: number; grou
   const groupReads = opts.groupReads ?? true;
   const cache = new Map<string, Statement>();
   let grouped = false;
+  // Prepared once: `exec` parses its SQL at every call, and grouped reads begin and end at every turn of the loop.
+  let begin: Statement | null = null;
+  let commit: Statement | null = null;
 
   const endGroupedRead = () => {
     if (!grouped) return;
     grouped = false;
     openGroups.delete(endGroupedRead);
     // Still ours only if nothing ended it meanwhile (a failed statement can, and then there is nothing to end).
-    if (db.open && db.inTransaction) db.exec('COMMIT');
+    if (db.open && db.inTransaction) (commit ??= db.prepare('COMMIT')).run();
   };
 
   const cached = (sql: string): Statement => {
@@ -64,7 +67,7 @@ export function cachingStatements(db: SqliteDatabase, opts: { max?: number; grou
       if (!(stmt.reader && stmt.readonly)) {
         endAllGroupedReads();
       } else if (groupReads && !grouped && !db.inTransaction) {
-        db.exec('BEGIN');
+        (begin ??= db.prepare('BEGIN')).run();
         grouped = true;
         openGroups.add(endGroupedRead);
         setImmediate(endGroupedRead);

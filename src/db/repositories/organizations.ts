@@ -131,10 +131,14 @@ export type MembershipWithIdentifiers = Pick<OrganizationRow, 'id' | 'name' | 'k
 
 export async function listMembershipsWithIdentifiers(db: Executor, userId: string): Promise<MembershipWithIdentifiers[]> {
   const byOrganization = new Map<string, MembershipWithIdentifiers>();
-  for (const { scheme, value, ...r } of await membershipsWithIdentifiers(db, userId)) {
+  for (const r of await membershipsWithIdentifiers(db, userId)) {
     let m = byOrganization.get(r.id);
-    if (!m) byOrganization.set(r.id, (m = { ...r, identifiers: [] }));
-    if (scheme !== null && value !== null) m.identifiers.push({ scheme, value });
+    if (!m) {
+      // Spelled out: a rest spread of the row was a measurable part of GET /me.
+      m = { id: r.id, name: r.name, kind: r.kind, country: r.country, description: r.description, website: r.website, categories: r.categories, created_at: r.created_at, role: r.role, identifiers: [] };
+      byOrganization.set(r.id, m);
+    }
+    if (r.scheme !== null && r.value !== null) m.identifiers.push({ scheme: r.scheme, value: r.value });
   }
   return [...byOrganization.values()];
 }
