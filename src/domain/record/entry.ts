@@ -66,6 +66,19 @@ export function signRecord(record: LogRecord, signer: Ed25519Signer): { signed: 
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const KINDS: ReadonlySet<string> = new Set(RECORD_KINDS);
+const STRING_MEMBERS = ['id', 'stream', 'recordedAt', 'organizationId', 'keyId', 'signature'] as const;
+
+/** /^[0-9a-f]{64}$/ without a regular expression (a dossier checks one or more per entry). */
+function isHashHex(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = v.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
 /** Reads a leaf's JSON and checks the members every entry has; throws with the reason otherwise. */
 export function parseLeaf(leaf: string): SignedLogRecord {
   let r: unknown;
@@ -76,17 +89,28 @@ export function parseLeaf(leaf: string): SignedLogRecord {
   }
   if (!isObject(r)) throw new Error('the entry is not a JSON object');
   if (r.v !== 1) throw new Error('unknown entry version');
-  if (typeof r.kind !== 'string' || !(RECORD_KINDS as readonly string[]).includes(r.kind)) throw new Error(`unknown entry kind ${String(r.kind)}`);
-  for (const k of ['id', 'stream', 'recordedAt', 'organizationId', 'keyId', 'signature'] as const) {
+  if (typeof r.kind !== 'string' || !KINDS.has(r.kind)) throw new Error(`unknown entry kind ${String(r.kind)}`);
+  for (let i = 0; i < STRING_MEMBERS.length; i++) {
+    const k = STRING_MEMBERS[i]!;
     if (typeof r[k] !== 'string') throw new Error(`the entry has no ${k}`);
   }
   if (!Number.isSafeInteger(r.seq) || (r.seq as number) < 1) throw new Error('the entry has no sequence number');
-  if (r.prev !== null && (typeof r.prev !== 'string' || !/^[0-9a-f]{64}$/.test(r.prev))) throw new Error('the entry’s previous hash is malformed');
+  if (r.prev !== null && !isHashHex(r.prev)) throw new Error('the entry’s previous hash is malformed');
   if (r.supersedes !== null && !Number.isSafeInteger(r.supersedes)) throw new Error('supersedes is not a leaf index');
   if (!isObject(r.content)) throw new Error('the entry has no content');
-  if (!Array.isArray(r.attachments) || !r.attachments.every((a) => isObject(a) && typeof a.sha256 === 'string' && /^[0-9a-f]{64}$/.test(a.sha256))) {
-    throw new Error('the entry’s attachments are malformed');
+  const attachments = r.attachments;
+  let attachmentsOk = Array.isArray(attachments);
+  if (attachmentsOk) {
+    const list = attachments as unknown[];
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i];
+      if (!isObject(a) || !isHashHex(a.sha256)) {
+        attachmentsOk = false;
+        break;
+      }
+    }
   }
+  if (!attachmentsOk) throw new Error('the entry’s attachments are malformed');
   return r as unknown as SignedLogRecord;
 }
 
