@@ -9,11 +9,10 @@ const num = (v: unknown) => Number(v);
 const entry = (r: LogEntryRow): LogEntryRow => ({ ...r, leaf_index: num(r.leaf_index), seq: num(r.seq) });
 
 /**
- * Claims the next leaf index. The UPDATE takes the row's write lock (PostgreSQL) or the database's write lock
- * (SQLite) until the caller's transaction ends, so appends from any number of servers get consecutive indexes in
- * commit order; a rolled-back append gives its index back.
+ * Claims the next `count` leaf indices. The UPDATE takes the row's write lock (PostgreSQL) or the database's write
+ * lock (SQLite) until the caller's transaction ends, so appends from any number of servers get consecutive indexes
+ * in commit order; a rolled-back append gives its indices back.
  */
-/** Claims the next `count` leaf indices of the log (the row lock holds other appenders until commit). */
 export async function claimNextIndices(db: Executor, count: number): Promise<{ first: number; origin: string }> {
   const row = await db
     .updateTable('log_state')

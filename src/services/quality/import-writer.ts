@@ -16,7 +16,7 @@
 //
 // Any error inside `fn` rolls the whole transaction back: nothing of a rejected file is stored.
 import type SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import type { Database } from '../../db/schema.js';
@@ -76,9 +76,8 @@ async function withPostgresImport<T>(handle: Db, fn: (trx: Executor, bulk: BulkW
   if (!handle.pgPool) throw new Error('a PostgreSQL handle without its pool');
   const client = await handle.pgPool.connect();
   // Kysely over this one connection, so that its transaction and the COPY share it.
-  const k = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: { connect: async () => ({ query: client.query.bind(client), release: () => {} }), end: async () => {} } as never }),
-  });
+  const onlyThisClient: PostgresPool = { connect: async () => ({ query: client.query.bind(client) as PostgresPoolClient['query'], release: () => {} }), end: async () => {} };
+  const k = new Kysely<Database>({ dialect: new PostgresDialect({ pool: onlyThisClient }) });
   let broken: Error | undefined;
   try {
     return await k.transaction().execute(async (trx) => {
