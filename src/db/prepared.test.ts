@@ -2,6 +2,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type Generated } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { prepared } from './prepared.js';
+import { AsyncLock, GatedSqliteDialect } from './sqlite-driver.js';
 
 interface DB {
   t: { id: Generated<number>; org: string; v: string };
@@ -64,5 +65,42 @@ describe('prepared with lists', () => {
     const db = database();
     const q = prepared((d: Kysely<DB>, orgs: readonly string[]) => d.selectFrom('t').select('id').where('org', '=', orgs[0]!));
     await expect(q(db, ['a', 'b'])).rejects.toThrow(/argument 0 \(element 1\) is not a bound parameter/);
+  });
+});
+
+describe('prepared reads on the gated SQLite driver', () => {
+  function gated(): Kysely<DB> {
+    const raw = new SQLite(':memory:');
+    raw.exec("create table t (id integer primary key, org text, v text); insert into t (org, v) values ('a', 'x'), ('a', 'y'), ('b', 'z')");
+    return new Kysely<DB>({ dialect: new GatedSqliteDialect({ database: raw }, new AsyncLock()) });
+  }
+  const byOrg = prepared((d: Kysely<DB>, org: string) => d.selectFrom('t').select('v').where('org', '=', org).orderBy('id'));
+
+  it('answer at once when the connection is free, with their arguments', async () => {
+    const db = gated();
+    expect(await byOrg(db, 'a')).toEqual([{ v: 'x' }, { v: 'y' }]);
+    expect(await byOrg(db, 'b')).toEqual([{ v: 'z' }]);
+  });
+
+  it('wait for a transaction open on the connection instead of reading inside it, and a transaction reads its own writes', async () => {
+    const db = gated();
+    await byOrg(db, 'a');
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let committed = false;
+    let inside: { v: string }[] = [];
+    const trx = db.transaction().execute(async (t) => {
+      await t.insertInto('t').values({ org: 'c', v: 'new' }).execute();
+      inside = await byOrg(t, 'c');
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    const outside = byOrg(db, 'c').then((rows) => ({ rows, committed }));
+    await new Promise((r) => setTimeout(r, 10));
+    committed = true;
+    release();
+    await trx;
+    expect(inside).toEqual([{ v: 'new' }]);
+    expect(await outside).toEqual({ rows: [{ v: 'new' }], committed: true });
   });
 });

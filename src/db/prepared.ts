@@ -13,6 +13,7 @@
 // passes one where Kysely inlines values instead of binding them, cannot be prepared (and is refused on first use
 // when an argument, or an element of a list, does not appear among the bound parameters).
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import { immediateReader } from './sqlite-driver.js';
 
 const MARK = '\u0000prepared-argument\u0000';
 
@@ -56,6 +57,8 @@ export function prepared<DB, A extends unknown[], R>(
 ): (db: Kysely<DB>, ...args: A) => Promise<R[]> {
   // Per database handle: the SQL depends on its dialect. A transaction is a handle of its own (compiled per use).
   const compiled = new WeakMap<Kysely<DB>, Map<string, Compiled>>();
+  // A read on SQLite runs at once when the connection is free (sqlite-driver.ts, readNow).
+  const readers = new WeakMap<Kysely<DB>, ReturnType<typeof immediateReader>>();
   return async (db, ...args) => {
     // The shape of the arguments: which are lists, and how long.
     let shape = '';
@@ -75,7 +78,11 @@ export function prepared<DB, A extends unknown[], R>(
       const e = elements[i]!;
       return e < 0 ? args[s] : (args[s] as readonly unknown[])[e];
     });
-    const result = await db.executeQuery<R>({ sql: c.sql, query: c.query, queryId: c.queryId, parameters });
-    return result.rows;
+    const query: CompiledQuery<R> = { sql: c.sql, query: c.query, queryId: c.queryId, parameters };
+    let reader = readers.get(db);
+    if (reader === undefined) readers.set(db, (reader = immediateReader(db)));
+    const rows = reader?.(query);
+    if (rows) return rows as R[];
+    return (await db.executeQuery<R>(query)).rows;
   };
 }
