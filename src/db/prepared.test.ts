@@ -104,3 +104,23 @@ describe('prepared reads on the gated SQLite driver', () => {
     expect(await outside).toEqual({ rows: [{ v: 'new' }], committed: true });
   });
 });
+
+describe('rows of immediate reads', () => {
+  it('are the objects better-sqlite3 makes: columns in order, a repeated name taking the later value, nulls, numbers, blobs, odd names', async () => {
+    const raw = new SQLite(':memory:');
+    raw.exec("create table w (id integer primary key, a text, b real, c blob); insert into w (a, b, c) values ('x', 1.5, x'0102'), (null, null, null)");
+    const db = new Kysely<{ w: { id: number; a: string | null; b: number | null; c: Buffer | null } }>({ dialect: new GatedSqliteDialect({ database: raw }, new AsyncLock()) });
+    const q = prepared((d: typeof db, min: number) =>
+      d.selectFrom('w').select(['id', 'a', 'b', 'c', sql<string>`'dup-1'`.as('dup'), sql<string>`'dup-2'`.as('dup'), sql<number>`1`.as('a"b\\c'), sql<string>`'p'`.as('__proto__')]).where('id', '>=', min).orderBy('id'),
+    );
+    const q2 = prepared((d: typeof db, min: number) => d.selectFrom('w').select(['id', 'a', sql<string>`'dup-1'`.as('dup'), sql<string>`'dup-2'`.as('dup'), sql<number>`1`.as('a"b\\c')]).where('id', '>=', min).orderBy('id'));
+    await db.selectFrom('w').select('id').execute();
+    const expected = (s: string) => raw.prepare(s).all(0);
+    const rows = await q(db, 0);
+    expect(rows).toEqual(expected(`select id, a, b, c, 'dup-1' as dup, 'dup-2' as dup, 1 as "a""b\\c", 'p' as "__proto__" from w where id >= ? order by id`));
+    expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
+    const rows2 = await q2(db, 0);
+    expect(rows2).toEqual([{ id: 1, a: 'x', dup: 'dup-2', 'a"b\\c': 1 }, { id: 2, a: null, dup: 'dup-2', 'a"b\\c': 1 }]);
+    expect(Object.keys(rows2[0]!)).toEqual(['id', 'a', 'dup', 'a"b\\c']);
+  });
+});
