@@ -78,6 +78,14 @@ describe('a SQLite connection in a worker thread', () => {
     expect(count()).toBe(0);
   });
 
+  it('answers with SQLite\'s reason when the database cannot be opened, and closes', () => {
+    const conn = new WorkerSqlite(join(dir, 'no-such-folder', 'db.sqlite'));
+    expect(() => conn.prepare('begin')).toThrow(/Cannot open database because the directory does not exist/);
+    expect(() => conn.prepare('select 1')).toThrow(/Cannot open database because the directory does not exist/);
+    conn.close();
+    expect(conn.open).toBe(false);
+  });
+
   it('throws the error of a bad statement and goes on', () => {
     const conn = new WorkerSqlite(file);
     expect(() => conn.prepare('select x from nowhere')).toThrow(/no such table: nowhere/);

@@ -36,11 +36,17 @@ const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const SQLite = require(workerData.driver);
 const { port, state } = workerData;
-const db = new SQLite(workerData.file, { timeout: 5000 });
-db.pragma('foreign_keys = ON');
 const statements = [];
 const bulk = new Map();
 let failure = null;
+let db = null;
+// A database that cannot be opened is the answer to every request, with SQLite's reason.
+try {
+  db = new SQLite(workerData.file, { timeout: 5000 });
+  db.pragma('foreign_keys = ON');
+} catch (e) {
+  failure = e;
+}
 const errorOf = (e) => ({ message: String(e && e.message || e), code: e && e.code, name: e && e.name });
 function reply(message) {
   port.postMessage(message);
@@ -69,9 +75,13 @@ port.on('message', (m) => {
     Atomics.notify(state, ${BATCHES_DONE});
     return;
   }
+  if (m.op === 'close' && db === null) {
+    reply({});
+    return port.close();
+  }
   if (failure !== null) {
     const e = failure;
-    failure = null;
+    if (db !== null) failure = null;
     return reply({ error: errorOf(e) });
   }
   try {
