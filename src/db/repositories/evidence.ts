@@ -7,7 +7,7 @@ export type EvidenceRow = Omit<Selectable<EvidenceTable>, 'title_key' | 'title_p
 export type EvidenceLinkRow = Selectable<EvidenceClaimLinksTable>;
 
 export async function insertEvidence(db: Executor, row: EvidenceRow) {
-  await db.insertInto('evidence').values(row).execute();
+  await insertEvidenceRows(db, [row]);
 }
 // Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound parameters.
 const ROWS_PER_INSERT = 100;
@@ -140,7 +140,7 @@ export async function shareEvidenceIntoEngagement(
       .where('evidence_id', '=', row.evidence_id)
       .execute();
   } else {
-    await db.insertInto('engagement_evidence').values({ ...row, withdrawn_at: null }).execute();
+    await shareNewEvidenceIntoEngagement(db, [row]);
   }
   return true;
 }
