@@ -38,3 +38,7 @@ export async function getJson<T = unknown>(url: string, headers: Record<string, 
 
 export const DEMO_PASSWORD = 'bonafide-demo-2026';
 export const DEMO_BUYER = 'anna.weber@nordlicht.example';
+
+export async function postJson<T = unknown>(url: string, headers: Record<string, string>, body: unknown): Promise<T> {
+  return (await (await ok(await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }), `POST ${url}`)).json()) as T;
+}

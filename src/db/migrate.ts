@@ -16,6 +16,7 @@ import { revisionsMigration } from './migrations/012-revisions.js';
 import { generatedTitlesMigration } from './migrations/013-generated-titles.js';
 import { portfolioIndexesMigration } from './migrations/014-portfolio-indexes.js';
 import { discrepancyTargetParamsMigration } from './migrations/015-discrepancy-target-params.js';
+import { portfolioRevisionsMigration } from './migrations/016-portfolio-revisions.js';
 
 /** Migrations are code in the bundle (not files found at run time), so `dist/` alone can migrate. */
 function migrationsFor(dialect: Db['dialect']): Record<string, Migration> {
@@ -36,6 +37,7 @@ function migrationsFor(dialect: Db['dialect']): Record<string, Migration> {
     '013-generated-titles': generatedTitlesMigration(),
     '014-portfolio-indexes': portfolioIndexesMigration(),
     '015-discrepancy-target-params': discrepancyTargetParamsMigration(),
+    '016-portfolio-revisions': portfolioRevisionsMigration(dialect),
   };
 }
 

@@ -31,7 +31,11 @@ export function filteredEngagementIds(db: Executor, f: PortfolioFilter) {
   return q;
 }
 
-/** Every engagement of the organization with its counterpart and opener (for references and the filter options). */
+/**
+ * Every engagement of the organization with its counterpart and opener (for references and the filter options),
+ * and its portfolio revision (migration 016): figures derived from an engagement at that revision still hold
+ * while it is unchanged. Read before the figures' data.
+ */
 export function listPortfolioEngagements(db: Executor, organizationId: string, side: 'buyer' | 'supplier') {
   const own = side === 'buyer' ? 'e.buyer_organization_id' : 'e.supplier_organization_id';
   const other = side === 'buyer' ? 'e.supplier_organization_id' : 'e.buyer_organization_id';
@@ -39,7 +43,8 @@ export function listPortfolioEngagements(db: Executor, organizationId: string, s
     .selectFrom('engagements as e')
     .innerJoin('organizations as o', 'o.id', other)
     .leftJoin('users as u', 'u.id', 'e.created_by')
-    .select(['e.id', 'e.title', 'e.phase', 'e.scope', 'e.policy_id', 'e.created_by', 'e.supplier_organization_id', 'e.buyer_organization_id', 'o.id as counterpart_id', 'o.name as counterpart_name', 'o.country as counterpart_country', 'u.display_name as created_by_name'])
+    .leftJoin('portfolio_revisions as pr', 'pr.engagement_id', 'e.id')
+    .select(['e.id', 'e.title', 'e.phase', 'e.scope', 'e.policy_id', 'e.created_by', 'e.supplier_organization_id', 'e.buyer_organization_id', 'o.id as counterpart_id', 'o.name as counterpart_name', 'o.country as counterpart_country', 'u.display_name as created_by_name', 'pr.revision'])
     .where(own, '=', organizationId)
     .orderBy('e.created_at', 'desc')
     .execute();
@@ -54,30 +59,33 @@ export function countEngagementsByPhase(db: Executor, f: PortfolioFilter) {
     .execute();
 }
 
-/** Running pilots of the filtered engagements with their KPI definitions (one row per KPI, the columns the panel reads). */
-export function listRunningPilotKpis(db: Executor, f: PortfolioFilter) {
+/** Running pilots of the filtered engagements. */
+export function listRunningPilots(db: Executor, f: PortfolioFilter) {
   return db
     .selectFrom('pilots')
-    .innerJoin('pilot_kpis', 'pilot_kpis.pilot_id', 'pilots.id')
-    .select([
-      'pilot_kpis.pilot_id',
-      'pilot_kpis.key',
-      'pilot_kpis.kind',
-      'pilot_kpis.label',
-      'pilot_kpis.formula',
-      'pilot_kpis.unit',
-      'pilot_kpis.direction',
-      'pilot_kpis.target',
-      'pilot_kpis.at_risk',
-      'pilot_kpis.weight',
-      'pilot_kpis.params',
-    ])
-    .select(['pilots.engagement_id', 'pilots.title as pilot_title', 'pilots.start_date', 'pilots.end_date', 'pilots.period_unit'])
+    .select(['pilots.id', 'pilots.engagement_id', 'pilots.title', 'pilots.start_date', 'pilots.end_date', 'pilots.period_unit'])
     .where('pilots.status', '=', 'running')
     .where('pilots.engagement_id', 'in', filteredEngagementIds(db, f))
     .orderBy('pilots.end_date')
-    .orderBy('pilot_kpis.position')
+    .orderBy('pilots.id')
     .execute();
+}
+
+/** The KPI definitions of these pilots (the columns an evaluation reads), in each pilot's order. */
+export async function listKpisOfPilots(db: Executor, pilotIds: readonly string[]) {
+  const out = [];
+  for (let i = 0; i < pilotIds.length; i += 500) {
+    out.push(
+      ...(await db
+        .selectFrom('pilot_kpis')
+        .select(['pilot_id', 'key', 'kind', 'label', 'formula', 'unit', 'direction', 'target', 'at_risk', 'weight', 'params'])
+        .where('pilot_id', 'in', pilotIds.slice(i, i + 500))
+        .orderBy('pilot_id')
+        .orderBy('position')
+        .execute()),
+    );
+  }
+  return out;
 }
 
 /**

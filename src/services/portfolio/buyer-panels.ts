@@ -5,12 +5,14 @@ import type { ContradictedClaim, OverdueItem, PhaseCount, PilotAtRisk } from '..
 import type { Executor } from '../../db/repositories/executor.js';
 import {
   countEngagementsByPhase,
+  filteredEngagementIds,
   listDueDiscrepancySteps,
   listExpiringEvidence,
   listOverdueEvaluationPoints,
   listClaimsByIds,
   listPortfolioClaimLinks,
-  listRunningPilotKpis,
+  listKpisOfPilots,
+  listRunningPilots,
 } from '../../db/repositories/portfolio.js';
 import { listPoliciesByIds } from '../../db/repositories/kpi-sources.js';
 import { claimsInScope, claimStatus, DEFAULT_CAPACITY_TOLERANCE } from '../../domain/claims/status.js';
@@ -21,7 +23,8 @@ import { readinessClaim } from '../engagements/evidence-mapping.js';
 import { policyDocument } from '../engagements/policies.js';
 import { kpiSpecReader } from '../pilots/evaluation.js';
 import { loadKpiDataFor } from '../pilots/sources.js';
-import { engagementRef, type PortfolioScope } from './scope.js';
+import { keepClaims, keepEvaluation, keptClaims, keptEvaluation, type KeptEvaluation } from './kept.js';
+import { engagementRef, revisionOf, type PortfolioScope } from './scope.js';
 
 const DAY = 86_400_000;
 export const EXPIRING_WITHIN_DAYS = 60;
@@ -32,49 +35,72 @@ export async function engagementsByPhasePanel(db: Executor, s: PortfolioScope): 
   return rows.map((r) => ({ phase: r.phase as EngagementPhase, count: Number(r.n) }));
 }
 
-/** Running pilots with a KPI past its at-risk threshold or its target, evaluated on today's records. */
+/**
+ * Running pilots with a KPI past its at-risk threshold or its target, evaluated on today's records. Evaluations
+ * are kept between reads while their inputs are unchanged (pilot-kpi-cache.ts); only the others are computed,
+ * with the same fixed set of queries over their engagements.
+ */
 export async function pilotsAtRiskPanel(db: Executor, s: PortfolioScope, now: Date) {
-  const rows = await listRunningPilotKpis(db, s.filter);
-  const pilots = new Map<string, typeof rows>();
-  const engagementIds = new Set<string>();
-  let since = '9999-12-31';
-  for (const r of rows) {
-    const list = pilots.get(r.pilot_id);
-    if (list) list.push(r);
-    else pilots.set(r.pilot_id, [r]);
-    engagementIds.add(r.engagement_id);
-    if (r.start_date < since) since = r.start_date;
-  }
-  const data = await loadKpiDataFor(db, [...engagementIds].map((id) => s.engagements.get(id)!), now, since);
+  const pilots = await listRunningPilots(db, s.filter);
   const today = dateOf(now);
-  const spec = kpiSpecReader();
+  const evaluations = new Map<string, KeptEvaluation>();
+  const revision = (engagementId: string) => revisionOf(s, engagementId);
+  const stale = pilots.filter((p) => {
+    const e = keptEvaluation(db, p.id, revision(p.engagement_id), today);
+    if (e) evaluations.set(p.id, e);
+    return !e;
+  });
+  if (stale.length > 0) {
+    const kpisOf = new Map<string, Awaited<ReturnType<typeof listKpisOfPilots>>>();
+    for (const k of await listKpisOfPilots(db, stale.map((p) => p.id))) {
+      const list = kpisOf.get(k.pilot_id);
+      if (list) list.push(k);
+      else kpisOf.set(k.pilot_id, [k]);
+    }
+    // A running pilot without KPIs has nothing to show (and is not counted as running).
+    const engagementIds = new Set(stale.filter((p) => kpisOf.has(p.id)).map((p) => p.engagement_id));
+    let since = '9999-12-31';
+    for (const p of pilots) if (engagementIds.has(p.engagement_id) && p.start_date < since) since = p.start_date;
+    const data = await loadKpiDataFor(db, [...engagementIds].map((id) => s.engagements.get(id)!), now, since);
+    const spec = kpiSpecReader();
+    for (const p of stale) {
+      const kpis = kpisOf.get(p.id);
+      if (!kpis) continue;
+      const d = data.get(p.engagement_id)!;
+      const entry: KeptEvaluation = {
+        revision: revision(p.engagement_id),
+        day: today,
+        // Only each KPI's value over the pilot's span is shown: no trend per period.
+        evaluation: evaluateKpis(kpis.map(spec), d, { from: p.start_date, to: p.end_date, asOf: today }, p.period_unit as PeriodUnit, { periods: false }),
+        labels: new Map(kpis.map((k) => [k.key, k.label])),
+      };
+      evaluations.set(p.id, entry);
+      keepEvaluation(db, p.id, entry, d);
+    }
+  }
   const kpiStatus = { met: 0, at_risk: 0, missed: 0, no_data: 0 };
   const items: z.infer<typeof PilotAtRisk>[] = [];
-  for (const [pilotId, kpis] of pilots) {
-    const p = kpis[0]!;
-    // Only each KPI's value over the pilot's span is shown: no trend per period.
-    const result = evaluateKpis(
-      kpis.map(spec),
-      data.get(p.engagement_id)!,
-      { from: p.start_date, to: p.end_date, asOf: today },
-      p.period_unit as PeriodUnit,
-      { periods: false },
-    );
+  let running = 0;
+  for (const p of pilots) {
+    const kept = evaluations.get(p.id);
+    if (!kept) continue;
+    const result = kept.evaluation;
+    running++;
     for (const k of result.kpis) kpiStatus[k.status]++;
     const risky = result.kpis.filter((k) => k.status === 'at_risk' || k.status === 'missed');
     if (risky.length === 0) continue;
     items.push({
-      pilotId,
-      title: p.pilot_title,
+      pilotId: p.id,
+      title: p.title,
       engagement: engagementRef(s, p.engagement_id),
       endDate: p.end_date,
       attainment: result.attainment.value,
-      kpis: risky.map((k) => ({ key: k.key, label: kpis.find((x) => x.key === k.key)?.label ?? null, unit: k.unit, direction: k.direction, value: k.value, target: k.target, atRisk: k.atRisk, status: k.status })),
+      kpis: risky.map((k) => ({ key: k.key, label: kept.labels.get(k.key) ?? null, unit: k.unit, direction: k.direction, value: k.value, target: k.target, atRisk: k.atRisk, status: k.status })),
     });
   }
   // Missed before at risk, then the most KPIs in trouble.
   items.sort((a, b) => b.kpis.filter((k) => k.status === 'missed').length - a.kpis.filter((k) => k.status === 'missed').length || b.kpis.length - a.kpis.length);
-  return { total: items.length, items: items.slice(0, LIST_LIMIT), kpiStatus, running: pilots.size };
+  return { total: items.length, items: items.slice(0, LIST_LIMIT), kpiStatus, running };
 }
 
 export async function expiringEvidencePanel(db: Executor, s: PortfolioScope, now: Date, recordedBy?: string) {
@@ -94,17 +120,40 @@ export async function expiringEvidencePanel(db: Executor, s: PortfolioScope, now
   };
 }
 
+type ContradictedInEngagement = Omit<z.infer<typeof ContradictedClaim>, 'engagement'>;
+
 /**
  * Claims contradicted in an engagement: each supplier claim in the engagement's scope, decided by the one claim rule
  * (domain/claims/status.ts) on the evidence shared into that engagement, with the policy's capacity tolerance.
+ * Each engagement's are kept between reads while its inputs are unchanged (kept.ts). Listed by engagement, newest
+ * first, and by claim title within one.
  */
 export async function contradictedClaimsPanel(db: Executor, s: PortfolioScope, now: Date) {
+  const filtered = new Set((await filteredEngagementIds(db, s.filter).execute()).map((r) => r.id));
+  const revision = (id: string) => revisionOf(s, id);
+  const byEngagement = new Map<string, ContradictedInEngagement[]>();
+  for (const id of filtered) {
+    const kept = keptClaims<ContradictedInEngagement>(db, id, revision(id), now);
+    if (kept) byEngagement.set(id, kept);
+  }
+  if (byEngagement.size < filtered.size) {
+    for (const [id, r] of await decideClaims(db, s, now, (id) => filtered.has(id) && !byEngagement.has(id))) {
+      byEngagement.set(id, r.items);
+      keepClaims(db, id, revision(id), now, r.evidence, r.items);
+    }
+  }
+  const items: z.infer<typeof ContradictedClaim>[] = [];
+  for (const id of s.engagements.keys()) for (const c of byEngagement.get(id) ?? []) items.push({ ...c, engagement: engagementRef(s, id) });
+  return { total: items.length, items: items.slice(0, LIST_LIMIT) };
+}
+
+/** The contradicted claims of the engagements `wanted` accepts, with the linked evidence they were decided on. */
+async function decideClaims(db: Executor, s: PortfolioScope, now: Date, wanted: (engagementId: string) => boolean) {
   // A claim is contradicted only by evidence linked to it (claimStatus), so the claims to decide are those the
   // links name — not every claim of a thousand suppliers.
-  const links = await listPortfolioClaimLinks(db, s.filter);
+  const links = (await listPortfolioClaimLinks(db, s.filter)).filter((l) => wanted(l.engagement_id));
   const claims = await listClaimsByIds(db, [...new Set(links.map((l) => l.claim_id))]);
-  const engagementIds = [...new Set(links.map((l) => l.engagement_id))];
-  const policies = await listPoliciesByIds(db, [...new Set(engagementIds.map((id) => s.engagements.get(id)!.policy_id))]);
+  const policies = await listPoliciesByIds(db, [...new Set([...s.engagements.values()].filter((e) => wanted(e.id)).map((e) => e.policy_id))]);
   const tolerance = new Map(policies.map((p) => [p.id, policyDocument(p).claimTolerance?.capacity ?? DEFAULT_CAPACITY_TOLERANCE]));
   const evidenceOf = new Map<string, Map<string, ReadinessEvidence & { links: { claimId: string; effect: EvidenceEffect; observedValue: number | null }[] }>>();
   for (const l of links) {
@@ -128,18 +177,21 @@ export async function contradictedClaimsPanel(db: Executor, s: PortfolioScope, n
   }
   const claimsOf = new Map<string, ReturnType<typeof readinessClaim>[]>();
   for (const c of claims) claimsOf.set(c.organization_id, [...(claimsOf.get(c.organization_id) ?? []), readinessClaim(c)]);
-  const items: z.infer<typeof ContradictedClaim>[] = [];
-  for (const id of engagementIds) {
-    const e = s.engagements.get(id)!;
+  const out = new Map<string, { items: ContradictedInEngagement[]; evidence: ReadinessEvidence[] }>();
+  for (const e of s.engagements.values()) {
+    if (!wanted(e.id)) continue;
     const scope = JSON.parse(e.scope) as { productLines?: string[] };
-    const evidence = [...(evidenceOf.get(id)?.values() ?? [])];
+    const evidence = [...(evidenceOf.get(e.id)?.values() ?? [])];
+    const items: ContradictedInEngagement[] = [];
     for (const c of claimsInScope(claimsOf.get(e.supplier_organization_id) ?? [], scope.productLines)) {
       const r = claimStatus(c, evidence, { now, capacityTolerance: tolerance.get(e.policy_id) ?? DEFAULT_CAPACITY_TOLERANCE });
       if (r.status !== 'contradicted') continue;
-      items.push({ claimId: c.id, title: c.title, type: c.type, productLine: c.productLine ?? null, engagement: engagementRef(s, id), contradictingEvidenceIds: r.contradictingEvidenceIds });
+      items.push({ claimId: c.id, title: c.title, type: c.type, productLine: c.productLine ?? null, contradictingEvidenceIds: r.contradictingEvidenceIds });
     }
+    items.sort((a, b) => a.title.localeCompare(b.title) || (a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0));
+    out.set(e.id, { items, evidence });
   }
-  return { total: items.length, items: items.slice(0, LIST_LIMIT) };
+  return out;
 }
 
 const POINT_LABEL: Record<string, string> = { month_1: 'Month-1 review', mid_point: 'Mid-point review', final: 'Final review' };

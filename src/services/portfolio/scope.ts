@@ -32,6 +32,12 @@ export function engagementRef(s: PortfolioScope, id: string) {
   return { id, title: e.title, counterpart: { id: e.counterpart_id, name: e.counterpart_name, country: e.counterpart_country } };
 }
 
+/** The engagement's portfolio revision as a key of kept figures; null (keep nothing) if it has none. */
+export function revisionOf(s: PortfolioScope, id: string): string | null {
+  const r = s.engagements.get(id)!.revision;
+  return r === null ? null : String(r);
+}
+
 /** The filter's options: every country, scope category and opener among the organization's engagements. */
 export function filterOptions(s: PortfolioScope) {
   const countries = new Set<string>();
