@@ -4,7 +4,9 @@ import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, setClock } from '../../src/clock.js';
 import type { App } from '../../src/http/routes/types.js';
+import { overduePanel } from '../../src/services/portfolio/buyer-panels.js';
 import { getPortfolio } from '../../src/services/portfolio/portfolio.js';
+import { loadScope } from '../../src/services/portfolio/scope.js';
 import type { Actor } from '../../src/services/shared/authz.js';
 import { TEST_DATABASES, createTestContext, type TestContext } from '../support/databases.js';
 import { signupClient, testApp } from '../support/http.js';
@@ -109,6 +111,15 @@ describe.each(TEST_DATABASES)('portfolio on $name', ({ name, skipReason }) => {
     expect(ask.statusCode, ask.body).toBe(201);
     const after = (await w.supplier.get('/api/v1/portfolio')).json();
     expect(after.buyers[0].waitingFor).toContainEqual({ kind: 'answer_inquiries', count: 1, engagementId: pilot.engagementId });
+  });
+
+  it.skipIf(skipReason)('lists the first items of a panel most overdue first, and counts them all', async () => {
+    const actor: Actor = { userId: w.buyer.userId, organizationId: w.buyer.organizationId, organizationKind: 'buyer', role: 'owner', via: 'session' };
+    const s = await loadScope(ctx.handle.db, actor, {});
+    const one = await overduePanel(ctx.handle.db, s, new Date(NOW), 1);
+    expect(one.total).toBe(2);
+    expect(one.items.map((i) => i.daysOverdue)).toEqual([75]);
+    expect((await overduePanel(ctx.handle.db, s, new Date(NOW), Infinity)).items).toHaveLength(2);
   });
 
   it.skipIf(skipReason)('exports the filtered engagements as CSV with the panels’ numbers', async () => {

@@ -122,7 +122,7 @@ export async function listExpiringEvidence(db: Executor, f: PortfolioFilter, fro
   base = inFilteredEngagements(base, f);
   if (recordedBy) base = base.where('ev.organization_id', '=', recordedBy);
   const [items, total] = await Promise.all([
-    base.select(['ee.engagement_id', 'ev.id', 'ev.title', 'ev.kind', 'ev.valid_to']).orderBy('ev.valid_to').limit(limit).execute(),
+    limited(base.select(['ee.engagement_id', 'ev.id', 'ev.title', 'ev.kind', 'ev.valid_to']).orderBy('ev.valid_to'), limit).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
@@ -156,19 +156,32 @@ export function listPortfolioClaimLinks(db: Executor, f: PortfolioFilter) {
   return inFilteredEngagements(q, f).execute();
 }
 
-/** Evaluation points of running pilots due before `today` and not reviewed. */
-export function listOverdueEvaluationPoints(db: Executor, f: PortfolioFilter, today: string) {
-  return db
+/** The first `limit` rows; all of them when it is Infinity. */
+function limited<Q extends { limit: (n: number) => Q }>(q: Q, limit: number): Q {
+  return Number.isFinite(limit) ? q.limit(limit) : q;
+}
+
+/** Every row's count of all rows, whatever the limit (a window over the whole result). */
+const totalRows = sql<number | string>`count(*) over ()`.as('total');
+
+/**
+ * Evaluation points of running pilots due before `today` and not reviewed, most overdue first: the first `limit`
+ * (all of them by default), each row with the count of all.
+ */
+export function listOverdueEvaluationPoints(db: Executor, f: PortfolioFilter, today: string, limit = Infinity) {
+  const q = db
     .selectFrom('pilot_evaluation_points as p')
     .innerJoin('pilots', 'pilots.id', 'p.pilot_id')
     .leftJoin('pilot_reviews as r', 'r.evaluation_point_id', 'p.id')
     .select(['p.id', 'p.kind', 'p.label', 'p.due_date', 'pilots.id as pilot_id', 'pilots.title as pilot_title', 'pilots.engagement_id'])
     .where('pilots.status', '=', 'running')
     .where('r.id', 'is', null)
+    .select(totalRows)
     .where('p.due_date', '<', today)
     .where('pilots.engagement_id', 'in', filteredEngagementIds(db, f))
     .orderBy('p.due_date')
-    .execute();
+    .orderBy('p.id');
+  return limited(q, limit).execute();
 }
 
 /** Evaluation points of running pilots due from `from` to `to` and not reviewed. */
@@ -187,18 +200,22 @@ export function listUpcomingEvaluationPoints(db: Executor, f: PortfolioFilter, f
     .execute();
 }
 
-/** 8D steps of open discrepancies (issue 11's records) not done and due before `before`. */
-export function listDueDiscrepancySteps(db: Executor, f: PortfolioFilter, before: string, extra?: (eb: any) => Expression<SqlBool>) {
+/**
+ * 8D steps of open discrepancies (issue 11's records) not done and due before `before`, earliest due first: the
+ * first `limit` (all of them by default), each row with the count of all.
+ */
+export function listDueDiscrepancySteps(db: Executor, f: PortfolioFilter, before: string, extra?: (eb: any) => Expression<SqlBool>, limit = Infinity) { // eslint-disable-line @typescript-eslint/no-explicit-any
   let q = db
     .selectFrom('discrepancy_steps as s')
     .innerJoin('discrepancies as d', 'd.id', 's.discrepancy_id')
     .select(['s.discrepancy_id', 's.step', 's.due_at', 'd.number', 'd.title', 'd.engagement_id', 'd.raised_by_side'])
+    .select(totalRows)
     .where('d.status', '=', 'open')
     .where('s.done_at', 'is', null)
     .where('s.due_at', '<', before)
     .where('d.engagement_id', 'in', filteredEngagementIds(db, f));
   if (extra) q = q.where(extra);
-  return q.orderBy('s.due_at').execute();
+  return limited(q.orderBy('s.due_at').orderBy('s.discrepancy_id').orderBy('s.step'), limit).execute();
 }
 
 /** Order lines of the filtered engagements due in [from, to] (confirmed date, else requested) with what arrived. */

@@ -24,10 +24,11 @@ import { policyDocument } from '../engagements/policies.js';
 import { kpiSpecReader } from '../pilots/evaluation.js';
 import { loadKpiDataFor } from '../pilots/sources.js';
 import { keepClaims, keepEvaluation, keptClaims, keptEvaluation, type KeptEvaluation } from './kept.js';
-import { engagementRef, revisionOf, type PortfolioScope } from './scope.js';
+import { engagementRef, revisionOf, scopeOf, type PortfolioScope } from './scope.js';
 
 const DAY = 86_400_000;
 export const EXPIRING_WITHIN_DAYS = 60;
+/** Items listed per panel (the totals count them all); the CSV export asks for every item (Infinity). */
 const LIST_LIMIT = 50;
 
 export async function engagementsByPhasePanel(db: Executor, s: PortfolioScope): Promise<z.infer<typeof PhaseCount>[]> {
@@ -40,7 +41,7 @@ export async function engagementsByPhasePanel(db: Executor, s: PortfolioScope): 
  * are kept between reads while their inputs are unchanged (pilot-kpi-cache.ts); only the others are computed,
  * with the same fixed set of queries over their engagements.
  */
-export async function pilotsAtRiskPanel(db: Executor, s: PortfolioScope, now: Date) {
+export async function pilotsAtRiskPanel(db: Executor, s: PortfolioScope, now: Date, limit = LIST_LIMIT) {
   const pilots = await listRunningPilots(db, s.filter);
   const today = dateOf(now);
   const evaluations = new Map<string, KeptEvaluation>();
@@ -100,13 +101,13 @@ export async function pilotsAtRiskPanel(db: Executor, s: PortfolioScope, now: Da
   }
   // Missed before at risk, then the most KPIs in trouble.
   items.sort((a, b) => b.kpis.filter((k) => k.status === 'missed').length - a.kpis.filter((k) => k.status === 'missed').length || b.kpis.length - a.kpis.length);
-  return { total: items.length, items: items.slice(0, LIST_LIMIT), kpiStatus, running };
+  return { total: items.length, items: items.slice(0, limit), kpiStatus, running };
 }
 
-export async function expiringEvidencePanel(db: Executor, s: PortfolioScope, now: Date, recordedBy?: string) {
+export async function expiringEvidencePanel(db: Executor, s: PortfolioScope, now: Date, recordedBy?: string, limit = LIST_LIMIT) {
   const from = now.toISOString();
   const to = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY).toISOString();
-  const { items, total } = await listExpiringEvidence(db, s.filter, from, to, LIST_LIMIT, recordedBy);
+  const { items, total } = await listExpiringEvidence(db, s.filter, from, to, limit, recordedBy);
   return {
     total,
     items: items.map((r) => ({
@@ -128,7 +129,7 @@ type ContradictedInEngagement = Omit<z.infer<typeof ContradictedClaim>, 'engagem
  * Each engagement's are kept between reads while its inputs are unchanged (kept.ts). Listed by engagement, newest
  * first, and by claim title within one.
  */
-export async function contradictedClaimsPanel(db: Executor, s: PortfolioScope, now: Date) {
+export async function contradictedClaimsPanel(db: Executor, s: PortfolioScope, now: Date, limit = LIST_LIMIT) {
   const filtered = new Set((await filteredEngagementIds(db, s.filter).execute()).map((r) => r.id));
   const revision = (id: string) => revisionOf(s, id);
   const byEngagement = new Map<string, ContradictedInEngagement[]>();
@@ -144,7 +145,7 @@ export async function contradictedClaimsPanel(db: Executor, s: PortfolioScope, n
   }
   const items: z.infer<typeof ContradictedClaim>[] = [];
   for (const id of s.engagements.keys()) for (const c of byEngagement.get(id) ?? []) items.push({ ...c, engagement: engagementRef(s, id) });
-  return { total: items.length, items: items.slice(0, LIST_LIMIT) };
+  return { total: items.length, items: items.slice(0, limit) };
 }
 
 /** The contradicted claims of the engagements `wanted` accepts, with the linked evidence they were decided on. */
@@ -180,7 +181,7 @@ async function decideClaims(db: Executor, s: PortfolioScope, now: Date, wanted: 
   const out = new Map<string, { items: ContradictedInEngagement[]; evidence: ReadinessEvidence[] }>();
   for (const e of s.engagements.values()) {
     if (!wanted(e.id)) continue;
-    const scope = JSON.parse(e.scope) as { productLines?: string[] };
+    const scope = scopeOf(e);
     const evidence = [...(evidenceOf.get(e.id)?.values() ?? [])];
     const items: ContradictedInEngagement[] = [];
     for (const c of claimsInScope(claimsOf.get(e.supplier_organization_id) ?? [], scope.productLines)) {
@@ -197,9 +198,11 @@ async function decideClaims(db: Executor, s: PortfolioScope, now: Date, wanted: 
 const POINT_LABEL: Record<string, string> = { month_1: 'Month-1 review', mid_point: 'Mid-point review', final: 'Final review' };
 
 /** Evaluation points past their date without a review, and 8D steps past their due date. */
-export async function overduePanel(db: Executor, s: PortfolioScope, now: Date) {
+export async function overduePanel(db: Executor, s: PortfolioScope, now: Date, limit = LIST_LIMIT) {
   const today = dateOf(now);
-  const [points, steps] = await Promise.all([listOverdueEvaluationPoints(db, s.filter, today), listDueDiscrepancySteps(db, s.filter, now.toISOString())]);
+  // Each list comes most overdue first, so the first `limit` of both hold the first `limit` of all.
+  const [points, steps] = await Promise.all([listOverdueEvaluationPoints(db, s.filter, today, limit), listDueDiscrepancySteps(db, s.filter, now.toISOString(), undefined, limit)]);
+  const total = Number(points[0]?.total ?? 0) + Number(steps[0]?.total ?? 0);
   const items: z.infer<typeof OverdueItem>[] = [
     ...points.map((p) => ({
       kind: 'evaluation_point' as const,
@@ -228,5 +231,5 @@ export async function overduePanel(db: Executor, s: PortfolioScope, now: Date) {
       pilotId: null,
     })),
   ].sort((a, b) => b.daysOverdue - a.daysOverdue);
-  return { total: items.length, items: items.slice(0, LIST_LIMIT) };
+  return { total, items: items.slice(0, limit) };
 }

@@ -7,7 +7,7 @@ import { filteredEngagementIds } from '../../db/repositories/portfolio.js';
 import type { Actor } from '../shared/authz.js';
 import type { ServiceContext } from '../shared/context.js';
 import { contradictedClaimsPanel, engagementsByPhasePanel, expiringEvidencePanel, overduePanel, pilotsAtRiskPanel } from './buyer-panels.js';
-import { filterOptions, loadScope } from './scope.js';
+import { filterOptions, loadScope, scopeOf } from './scope.js';
 import { supplierBuyersPanel, supplierObligationsPanel } from './supplier-panels.js';
 
 export async function getPortfolio(ctx: ServiceContext, actor: Actor, q: z.infer<typeof PortfolioQuery>): Promise<z.infer<typeof PortfolioView>> {
@@ -52,7 +52,13 @@ export async function portfolioCsv(ctx: ServiceContext, actor: Actor, q: z.infer
   };
   let perEngagement: [string, Map<string, number>][] = [];
   if (s.filter.side === 'buyer') {
-    const [risk, expiring, claims, overdue] = await Promise.all([pilotsAtRiskPanel(db, s, now), expiringEvidencePanel(db, s, now), contradictedClaimsPanel(db, s, now), overduePanel(db, s, now)]);
+    // Every item, not the page's first 50: each engagement's counts must be whole.
+    const [risk, expiring, claims, overdue] = await Promise.all([
+      pilotsAtRiskPanel(db, s, now, Infinity),
+      expiringEvidencePanel(db, s, now, undefined, Infinity),
+      contradictedClaimsPanel(db, s, now, Infinity),
+      overduePanel(db, s, now, Infinity),
+    ]);
     const kpis = new Map<string, number>();
     for (const p of risk.items) kpis.set(p.engagement.id, (kpis.get(p.engagement.id) ?? 0) + p.kpis.length);
     perEngagement = [
@@ -62,14 +68,14 @@ export async function portfolioCsv(ctx: ServiceContext, actor: Actor, q: z.infer
       ['overdue_items', count(overdue.items)],
     ];
   } else {
-    const obligations = await supplierObligationsPanel(db, s, now);
+    const obligations = await supplierObligationsPanel(db, s, now, Infinity);
     perEngagement = [['obligations_due', count(obligations.items)]];
   }
   const header = ['engagement', 'title', s.filter.side === 'buyer' ? 'supplier' : 'buyer', 'country', 'phase', 'categories', 'opened_by', ...perEngagement.map(([k]) => k)];
   const lines = [header.join(',')];
   for (const id of ids) {
     const e = s.engagements.get(id)!;
-    const scope = JSON.parse(e.scope) as { categories?: string[] };
+    const scope = scopeOf(e);
     lines.push(
       [id, e.title, e.counterpart_name, e.counterpart_country, e.phase, (scope.categories ?? []).join('; '), e.created_by_name ?? '', ...perEngagement.map(([, m]) => m.get(id) ?? 0)].map(csvCell).join(','),
     );

@@ -32,6 +32,26 @@ export function engagementRef(s: PortfolioScope, id: string) {
   return { id, title: e.title, counterpart: { id: e.counterpart_id, name: e.counterpart_name, country: e.counterpart_country } };
 }
 
+interface EngagementScope {
+  readonly categories?: readonly string[];
+  readonly productLines?: readonly string[];
+}
+
+// A thousand engagements' scopes are parsed on every page load, and most are the same few texts: each text is
+// parsed once (the result is frozen: every reader shares it).
+const parsedScopes = new Map<string, EngagementScope>();
+
+export function scopeOf(e: { scope: string }): EngagementScope {
+  let parsed = parsedScopes.get(e.scope);
+  if (parsed === undefined) {
+    if (parsedScopes.size >= 10_000) parsedScopes.clear();
+    const raw = JSON.parse(e.scope) as { categories?: string[]; productLines?: string[] };
+    parsed = Object.freeze({ categories: raw.categories && Object.freeze([...raw.categories]), productLines: raw.productLines && Object.freeze([...raw.productLines]) });
+    parsedScopes.set(e.scope, parsed);
+  }
+  return parsed;
+}
+
 /** The engagement's portfolio revision as a key of kept figures; null (keep nothing) if it has none. */
 export function revisionOf(s: PortfolioScope, id: string): string | null {
   const r = s.engagements.get(id)!.revision;
@@ -45,7 +65,7 @@ export function filterOptions(s: PortfolioScope) {
   const owners = new Map<string, string>();
   for (const e of s.engagements.values()) {
     countries.add(e.counterpart_country);
-    for (const c of (JSON.parse(e.scope) as { categories?: string[] }).categories ?? []) categories.add(c);
+    for (const c of scopeOf(e).categories ?? []) categories.add(c);
     if (e.created_by) owners.set(e.created_by, e.created_by_name ?? '');
   }
   return {

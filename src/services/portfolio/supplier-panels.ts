@@ -40,14 +40,14 @@ export async function supplierBuyersPanel(db: Executor, s: PortfolioScope): Prom
 const POINT_LABEL: Record<string, string> = { month_1: 'Month-1 review', mid_point: 'Mid-point review', final: 'Final review' };
 
 /** Deliveries due, reviews coming, 8D steps of the buyer's discrepancies, and its own evidence about to expire. */
-export async function supplierObligationsPanel(db: Executor, s: PortfolioScope, now: Date) {
+export async function supplierObligationsPanel(db: Executor, s: PortfolioScope, now: Date, limit = 100) {
   const today = dateOf(now);
   const ahead = addDays(today, OBLIGATIONS_AHEAD_DAYS);
   const [lines, points, steps, evidence] = await Promise.all([
     listDueOrderLines(db, s.filter, addDays(today, -90), ahead),
     listUpcomingEvaluationPoints(db, s.filter, addDays(today, -90), ahead),
     listDueDiscrepancySteps(db, s.filter, new Date(Date.parse(`${ahead}T23:59:59.999Z`)).toISOString(), (eb) => eb('d.raised_by_side', '=', 'buyer')),
-    listExpiringEvidence(db, s.filter, now.toISOString(), new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY).toISOString(), 50, s.filter.organizationId),
+    listExpiringEvidence(db, s.filter, now.toISOString(), new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY).toISOString(), Number.isFinite(limit) ? 50 : Infinity, s.filter.organizationId),
   ]);
   const items: z.infer<typeof Obligation>[] = [
     ...lines
@@ -105,5 +105,5 @@ export async function supplierObligationsPanel(db: Executor, s: PortfolioScope, 
       pilotId: null,
     })),
   ].sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
-  return { total: items.length, items: items.slice(0, 100) };
+  return { total: items.length, items: items.slice(0, limit) };
 }
