@@ -4,13 +4,14 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { ServiceContext } from '../services/shared/context.js';
 import { registerAuth } from './auth.js';
 import { errorHandler, frameworkErrorHandler } from './errors.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
+import { RequestLog } from './request-log.js';
 import { rejectNulCharacters } from './text-guard.js';
 import { hasWebApp, registerWebApp, sendAppShell } from './web-app.js';
 import { auditRoutes } from './routes/audit.js';
@@ -54,8 +55,8 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
     trustProxy: opts.trustProxy ?? false,
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 100 ? req.headers['x-request-id'] : randomUUID()),
     requestIdHeader: false,
-    // One line per request (below) instead of Fastify's two: logging was a tenth of a light request's time.
-    logController: new LogController({ disableRequestLogging: true }),
+    // One line per request, when it is finished (request-log.ts).
+    logController: new RequestLog(),
     frameworkErrors: frameworkErrorHandler,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
@@ -63,17 +64,16 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.addHook('onSend', (req, reply, payload, done) => {
+  // First of all hooks, so that every answer carries it, whatever fails after (Fastify keeps a reply's headers
+  // through its error handlers); the router's own refusals set it in frameworkErrorHandler.
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
-    done(null, payload);
-  });
-  app.addHook('onResponse', (req, reply, done) => {
-    req.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
     done();
   });
   app.addHook('preValidation', rejectNulCharacters);
 
-  await app.register(fastifyCookie);
+  // Cookies are parsed where the session is read (sessionCookieOf), not for every request.
+  await app.register(fastifyCookie, { hook: false });
   await app.register(fastifyRateLimit, {
     global: false,
     // Counters in the database: every app server over the same database shares them.

@@ -16,6 +16,16 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * The session cookie of a request. Cookies are parsed here, where the session is needed, rather than for every
+ * request by @fastify/cookie's hook (registered with `hook: false`): a parse and a Map per request for nothing on
+ * Bearer, static and health requests.
+ */
+export function sessionCookieOf(req: FastifyRequest): string | undefined {
+  const header = req.headers.cookie;
+  return header ? req.server.parseCookie(header)[SESSION_COOKIE] : undefined;
+}
+
+/**
  * Resolves who is calling (Bearer token or session cookie) for every /api request and enforces CSRF on
  * cookie-authenticated writes. Bearer requests carry no ambient credentials, so they need no CSRF token.
  */
@@ -31,7 +41,7 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
       req.principal = p;
       return;
     }
-    const cookie = req.cookies[SESSION_COOKIE];
+    const cookie = sessionCookieOf(req);
     if (!cookie) return;
     const p = await principalFromSession(ctx, cookie);
     if (!p) return;

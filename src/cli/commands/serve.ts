@@ -8,7 +8,7 @@ import { startJobRunner } from '../../services/jobs/runner.js';
 import { mailSettings } from '../../services/notifications/settings.js';
 import { appConfig } from '../../config.js';
 import { addDatabaseOption } from './database-option.js';
-import pino from 'pino';
+import { logStream } from '../log-stream.js';
 
 /** The SMTP URL without its password, for the start-up banner. */
 function redactSmtp(url: string): string {
@@ -20,17 +20,6 @@ export function defaultWebRoot(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   // dist/src/cli/commands → dist/web
   return resolve(here, '..', '..', '..', 'web');
-}
-
-/**
- * The request log, written in blocks of 4 KB rather than a write per line (the writes were a tenth of a light
- * request's time), and at least every second so that a quiet server's log is still current; pino writes out what
- * is left when the process exits.
- */
-function logStream() {
-  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  setInterval(() => stream.flush(), 1000).unref();
-  return stream;
 }
 
 export function registerServeCommand(program: Command) {

@@ -15,7 +15,7 @@ import { login, logout, me, principalFromSession, signup, switchOrganization, up
 import { confirmSignup, requestSignup } from '../../services/accounts/signup.js';
 import { mailSettings } from '../../services/notifications/settings.js';
 import { AppError } from '../../services/shared/errors.js';
-import { SESSION_COOKIE, clearSessionCookie, requirePrincipal, setSessionCookie } from '../auth.js';
+import { clearSessionCookie, requirePrincipal, sessionCookieOf, setSessionCookie } from '../auth.js';
 import type { RoutePlugin } from './types.js';
 
 export const authRoutes: RoutePlugin = (app, ctx, opts) => {
@@ -116,7 +116,7 @@ export const authRoutes: RoutePlugin = (app, ctx, opts) => {
     async (req) => {
       const p = requirePrincipal(req);
       await switchOrganization(ctx, p, req.body.organizationId);
-      const fresh = await principalFromSession(ctx, req.cookies[SESSION_COOKIE]!);
+      const fresh = await principalFromSession(ctx, sessionCookieOf(req)!);
       return me(ctx, fresh ?? p);
     },
   );
