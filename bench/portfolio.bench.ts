@@ -29,9 +29,9 @@ async function measure(label: string, database: string): Promise<BenchResult> {
       return { ms: performance.now() - t, body };
     };
     const cold = await timed();
-    const engagements = await getJson<{ items: { id: string }[] }>(`${server.url}/api/v1/engagements?limit=5`, headers);
+    const engagements = await getJson<{ id: string }[]>(`${server.url}/api/v1/engagements?limit=5`, headers);
     const afterChange: number[] = [];
-    for (const e of engagements.items) {
+    for (const e of engagements) {
       await postJson(`${server.url}/api/v1/engagements/${e.id}/messages`, headers, { kind: 'technical_inquiry', subject: 'Shipping window', body: 'Please confirm the shipping window for the next lot.' });
       afterChange.push((await timed()).ms);
     }
