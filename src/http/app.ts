@@ -5,10 +5,11 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { ServiceContext } from '../services/shared/context.js';
 import { registerAuth } from './auth.js';
+import { compiledSerializerCompiler } from './compiled-schemas.js';
 import { errorHandler, frameworkErrorHandler } from './errors.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import { RequestLog } from './request-log.js';
@@ -62,7 +63,7 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializerCompiler);
   app.setErrorHandler(errorHandler);
   // First of all hooks, so that every answer carries it, whatever fails after (Fastify keeps a reply's headers
   // through its error handlers); the router's own refusals set it in frameworkErrorHandler.
