@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -83,7 +82,6 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
     hook: 'preHandler',
     errorResponseBuilder: (_req, c) => ({ statusCode: 429, code: 'rate_limited', message: `too many attempts, retry in ${Math.ceil(c.ttl / 1000)} s` }),
   });
-  await app.register(fastifyMultipart, { limits: { fileSize: ctx.config.maxUploadBytes + 1, files: 1, fields: 10 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

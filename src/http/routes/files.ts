@@ -1,33 +1,39 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FileView, ShareFileInput } from '../../contracts/accounts.js';
 import { IdParams } from '../../contracts/common.js';
 import { getFile, listFiles, openFile, shareFileWith, uploadFile } from '../../services/files/files.js';
 import { AppError } from '../../services/shared/errors.js';
 import { requireActor } from '../auth.js';
+import { registerMultipart } from '../multipart.js';
 import type { RoutePlugin } from './types.js';
 
 export const fileRoutes: RoutePlugin = (app, ctx) => {
-  app.post(
-    '/api/v1/files',
-    {
-      schema: {
-        tags: ['files'],
-        summary: 'Upload an evidence file (multipart field "file"); stored by SHA-256 and deduplicated',
-        consumes: ['multipart/form-data'],
-        response: { 201: FileView, 200: FileView },
+  // The upload in a scope of its own, the only one here that parses multipart bodies (multipart.ts).
+  app.register(async (scope) => {
+    await registerMultipart(scope, ctx);
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/api/v1/files',
+      {
+        schema: {
+          tags: ['files'],
+          summary: 'Upload an evidence file (multipart field "file"); stored by SHA-256 and deduplicated',
+          consumes: ['multipart/form-data'],
+          response: { 201: FileView, 200: FileView },
+        },
       },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      if (!req.isMultipart()) {
-        throw new AppError(415, 'unsupported_media_type', 'send the file as multipart/form-data', [{ path: 'file', message: 'multipart/form-data expected' }]);
-      }
-      const part = await req.file({ limits: { fileSize: ctx.config.maxUploadBytes + 1, files: 1 }, throwFileSizeLimit: false });
-      if (!part) throw new AppError(400, 'validation_failed', 'no file in the request', [{ path: 'file', message: 'required' }]);
-      const view = await uploadFile(ctx, actor, part.file, part.filename);
-      return reply.status(view.deduplicated ? 200 : 201).send(view);
-    },
-  );
+      async (req, reply) => {
+        const actor = requireActor(req);
+        if (!req.isMultipart()) {
+          throw new AppError(415, 'unsupported_media_type', 'send the file as multipart/form-data', [{ path: 'file', message: 'multipart/form-data expected' }]);
+        }
+        const part = await req.file({ limits: { fileSize: ctx.config.maxUploadBytes + 1, files: 1 }, throwFileSizeLimit: false });
+        if (!part) throw new AppError(400, 'validation_failed', 'no file in the request', [{ path: 'file', message: 'required' }]);
+        const view = await uploadFile(ctx, actor, part.file, part.filename);
+        return reply.status(view.deduplicated ? 200 : 201).send(view);
+      },
+    );
+  });
   app.get('/api/v1/files', { schema: { tags: ['files'], summary: 'Files owned by or shared with the organization', response: { 200: z.array(FileView) } } }, async (req) =>
     listFiles(ctx, requireActor(req)),
   );

@@ -42,6 +42,7 @@ import { formatFromName, ImportRejectedError, importQualityFile, MAX_IMPORT_BYTE
 import type { ServiceContext } from '../../services/shared/context.js';
 import { AppError, invalidField } from '../../services/shared/errors.js';
 import { requireActor } from '../auth.js';
+import { registerMultipart } from '../multipart.js';
 import type { RoutePlugin } from './types.js';
 
 const tags = ['pilots'];
@@ -76,6 +77,7 @@ function rejected(reply: FastifyReply, err: ImportRejectedError) {
  */
 function registerImportRoutes(app: Parameters<RoutePlugin>[0], ctx: ServiceContext) {
   app.register(async (scope) => {
+    await registerMultipart(scope, ctx);
     scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
     const s = scope.withTypeProvider<ZodTypeProvider>();
     const handler = (fixedKind: OrderImportKind | null) => async (req: FastifyRequest<{ Params: { id: string }; Querystring: z.infer<typeof GenericImportQuery> }>, reply: FastifyReply) => {

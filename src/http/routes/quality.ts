@@ -60,6 +60,7 @@ import {
 } from '../../services/quality/records.js';
 import type { ServiceContext } from '../../services/shared/context.js';
 import { requireActor } from '../auth.js';
+import { registerMultipart } from '../multipart.js';
 import type { RoutePlugin } from './types.js';
 
 const tags = ['quality'];
@@ -101,6 +102,7 @@ function rejected(reply: FastifyReply, err: ImportRejectedError) {
  */
 function registerImportRoutes(app: Parameters<RoutePlugin>[0], ctx: ServiceContext) {
   app.register(async (scope) => {
+    await registerMultipart(scope, ctx);
     scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
     const s = scope.withTypeProvider<ZodTypeProvider>();
     const route = (path: string, kind: ImportKind, summary: string) =>
