@@ -36,7 +36,8 @@ import { notifyEngagementOpened } from '../notifications/events.js';
 
 type GateDecisionViewT = z.infer<typeof EngagementView>['timeline'][number];
 
-function timelineView(r: TimelineRow): GateDecisionViewT {
+/** A timeline entry as the view shows it, built once: with the titles of its unmet requirements (from its policy). */
+function timelineView(r: TimelineRow, unmet: string[], titles: Map<string, { en: string; zh: string }> | null): GateDecisionViewT {
   return {
     id: r.id,
     fromPhase: r.from_phase as EngagementPhase,
@@ -46,7 +47,8 @@ function timelineView(r: TimelineRow): GateDecisionViewT {
     evidenceIds: JSON.parse(r.evidence_ids) as string[],
     override: r.override === 1,
     overrideReason: r.override_reason,
-    unmetRequirements: JSON.parse(r.unmet_requirements) as string[],
+    unmetRequirements: unmet,
+    unmetRequirementTitles: unmet.map((id) => ({ id, title: titles?.get(id) ?? { en: id, zh: id } })),
     decidedBy: { id: r.decided_by, displayName: r.decided_by_name },
     decidedByOrganizationId: r.decided_by_organization_id,
     decidedAt: r.decided_at,
@@ -71,20 +73,22 @@ function requirementTitles(doc: VerificationPolicy) {
  */
 async function views(db: Executor, actor: Actor, rows: EngagementViewRow[]): Promise<z.infer<typeof EngagementView>[]> {
   if (rows.length === 0) return [];
+  const policyOf = new Map<string, string>();
+  for (const r of rows) policyOf.set(r.id, r.policy_id);
+  const decisions = await listTimelines(db, rows.map((r) => r.id));
+  const unmetOf = decisions.map((d) => JSON.parse(d.unmet_requirements) as string[]);
+  // Policy documents only for engagements whose timeline names unmet requirements (for their titles).
+  const documents = await policyDocuments(db, decisions.flatMap((d, i) => (unmetOf[i]!.length ? [policyOf.get(d.engagement_id)!] : [])));
   const byEngagement = new Map<string, GateDecisionViewT[]>();
-  for (const d of await listTimelines(db, rows.map((r) => r.id))) {
-    const t = timelineView(d);
+  decisions.forEach((d, i) => {
+    const doc = documents.get(policyOf.get(d.engagement_id)!);
+    const t = timelineView(d, unmetOf[i]!, doc ? requirementTitles(doc) : null);
     const list = byEngagement.get(d.engagement_id);
     if (list) list.push(t);
     else byEngagement.set(d.engagement_id, [t]);
-  }
-  const hasUnmet = (r: EngagementViewRow) => byEngagement.get(r.id)?.some((t) => t.unmetRequirements.length) ?? false;
-  const documents = await policyDocuments(db, rows.filter(hasUnmet).map((r) => r.policy_id));
+  });
   return rows.map((r) => {
     const scope = JSON.parse(r.scope);
-    const timeline = byEngagement.get(r.id) ?? [];
-    const doc = documents.get(r.policy_id);
-    const titles = doc ? requirementTitles(doc) : null;
     return {
       id: r.id,
       title: r.title,
@@ -106,7 +110,7 @@ async function views(db: Executor, actor: Actor, rows: EngagementViewRow[]): Pro
       respondedAt: r.responded_at,
       responseNote: r.response_note,
       myRole: r.buyer_organization_id === actor.organizationId ? ('buyer' as const) : ('supplier' as const),
-      timeline: timeline.map((t) => ({ ...t, unmetRequirementTitles: t.unmetRequirements.map((id) => ({ id, title: titles?.get(id) ?? { en: id, zh: id } })) })),
+      timeline: byEngagement.get(r.id) ?? [],
     };
   });
 }
