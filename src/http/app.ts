@@ -11,7 +11,7 @@ import { registerAuth } from './auth.js';
 import { compiledSerializerCompiler } from './compiled-schemas.js';
 import { errorHandler, frameworkErrorHandler } from './errors.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
-import { RequestLog } from './request-log.js';
+import { RequestLog, type LineSink } from './request-log.js';
 import { rejectNulCharacters } from './text-guard.js';
 import { hasWebApp, registerWebApp, sendAppShell } from './web-app.js';
 import { auditRoutes } from './routes/audit.js';
@@ -34,6 +34,8 @@ import type { App, RoutePlugin } from './routes/types.js';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
+  /** The stream the logger writes to in pino's default format: request lines are written to it directly (request-log.ts). */
+  requestLogSink?: LineSink;
   /** Built web app (index.html and assets); served with a fallback to index.html for client routes. */
   webRoot?: string;
   bodyLimit?: number;
@@ -56,7 +58,7 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 100 ? req.headers['x-request-id'] : randomUUID()),
     requestIdHeader: false,
     // One line per request, when it is finished (request-log.ts).
-    logController: new RequestLog(),
+    logController: new RequestLog(opts.requestLogSink),
     frameworkErrors: frameworkErrorHandler,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();

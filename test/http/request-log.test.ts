@@ -5,7 +5,8 @@ import { TEST_DATABASES, createTestContext, type TestContext } from '../support/
 
 // The request log: one line per request, when its answer is finished, with the request id, method, URL, status,
 // client address and time taken; no "incoming request" line.
-describe.each(TEST_DATABASES)('request log on $name', ({ name, skipReason }) => {
+// Through pino (any logger), or written straight to the stream pino writes to (`serve`): the same line either way.
+describe.each(TEST_DATABASES.flatMap((d) => [{ ...d, direct: false }, { ...d, direct: true }]))('request log on $name (direct: $direct)', ({ name, skipReason, direct }) => {
   let ctx: TestContext;
   let app: App;
   const lines: Record<string, unknown>[] = [];
@@ -13,7 +14,8 @@ describe.each(TEST_DATABASES)('request log on $name', ({ name, skipReason }) => 
   beforeAll(async () => {
     if (skipReason) return;
     ctx = await createTestContext(name);
-    app = await buildApp(ctx, { logger: { level: 'info', stream: { write: (l: string) => lines.push(JSON.parse(l) as Record<string, unknown>) } } });
+    const stream = { write: (l: string) => lines.push(JSON.parse(l) as Record<string, unknown>) };
+    app = await buildApp(ctx, { logger: { level: 'info', stream }, ...(direct ? { requestLogSink: stream } : {}) });
     await app.ready();
   });
   afterAll(async () => {
@@ -39,5 +41,27 @@ describe.each(TEST_DATABASES)('request log on $name', ({ name, skipReason }) => 
       expect(typeof mine[0]!.responseTime).toBe('number');
     }
     expect(lines.some((l) => l.msg === 'incoming request')).toBe(false);
+    // pino's own fields, in its order, as in every other line of the log.
+    const [line] = linesOf('log-ok');
+    expect(Object.keys(line!)).toEqual(['level', 'time', 'pid', 'hostname', 'reqId', 'method', 'url', 'statusCode', 'remoteAddress', 'responseTime', 'msg']);
+    expect(line!.pid).toBe(process.pid);
+    expect(typeof line!.time).toBe('number');
+  });
+
+  it.skipIf(skipReason)('writes any URL and request id as valid JSON', async () => {
+    const id = 'id with "quotes" \\ and ü';
+    const res = await app.inject({ method: 'GET', url: '/api/v1/nothing?q=%22%0A%5C', headers: { 'x-request-id': id } });
+    expect(res.statusCode).toBe(404);
+    expect(linesOf(id)).toMatchObject([{ url: '/api/v1/nothing?q=%22%0A%5C', statusCode: 404 }]);
+  });
+
+  it.skipIf(skipReason)('writes nothing for requests when the level is above info', async () => {
+    app.log.level = 'warn';
+    try {
+      await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'log-quiet' } });
+      expect(linesOf('log-quiet')).toHaveLength(0);
+    } finally {
+      app.log.level = 'info';
+    }
   });
 });

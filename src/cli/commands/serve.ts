@@ -40,8 +40,10 @@ export function registerServeCommand(program: Command) {
       return;
     }
     const ctx = await openRuntime({ databaseUrl: opts.database, dataDir: opts.dataDir });
+    const log = logStream();
     const app = await buildApp(ctx, {
-      logger: { level: config.logLevel, stream: logStream() },
+      logger: { level: config.logLevel, stream: log },
+      requestLogSink: log,
       webRoot: config.webRoot ?? defaultWebRoot(),
       trustProxy: config.trustProxy,
       // Without a mail server the sign-up link can only reach whoever runs the server: printed here.
