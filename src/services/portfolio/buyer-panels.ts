@@ -5,7 +5,6 @@ import type { ContradictedClaim, OverdueItem, PhaseCount, PilotAtRisk } from '..
 import type { Executor } from '../../db/repositories/executor.js';
 import {
   countEngagementsByPhase,
-  filteredEngagementIds,
   listDueDiscrepancySteps,
   listExpiringEvidence,
   listOverdueEvaluationPoints,
@@ -16,7 +15,7 @@ import {
 } from '../../db/repositories/portfolio.js';
 import { listPoliciesByIds } from '../../db/repositories/kpi-sources.js';
 import { claimsInScope, claimStatus, DEFAULT_CAPACITY_TOLERANCE } from '../../domain/claims/status.js';
-import type { EngagementPhase, EvidenceEffect, EvidenceKind, Provenance } from '../../domain/model.js';
+import { ENGAGEMENT_PHASES, type EvidenceEffect, type EvidenceKind, type Provenance } from '../../domain/model.js';
 import { dateOf, evaluateKpis, type PeriodUnit } from '../../domain/pilots/index.js';
 import type { ReadinessEvidence } from '../../domain/readiness/types.js';
 import { readinessClaim } from '../engagements/evidence-mapping.js';
@@ -24,16 +23,19 @@ import { policyDocument } from '../engagements/policies.js';
 import { kpiSpecReader } from '../pilots/evaluation.js';
 import { loadKpiDataFor } from '../pilots/sources.js';
 import { keepClaims, keepEvaluation, keptClaims, keptEvaluation, type KeptEvaluation } from './kept.js';
-import { engagementRef, revisionOf, scopeOf, type PortfolioScope } from './scope.js';
+import { engagementRef, filteredIds, isFiltered, revisionOf, scopeOf, type PortfolioScope } from './scope.js';
 
 const DAY = 86_400_000;
 export const EXPIRING_WITHIN_DAYS = 60;
 /** Items listed per panel (the totals count them all); the CSV export asks for every item (Infinity). */
 const LIST_LIMIT = 50;
 
+/** The filtered engagements by phase, in the order of the phases (without a filter, counted from the scope). */
 export async function engagementsByPhasePanel(db: Executor, s: PortfolioScope): Promise<z.infer<typeof PhaseCount>[]> {
-  const rows = await countEngagementsByPhase(db, s.filter);
-  return rows.map((r) => ({ phase: r.phase as EngagementPhase, count: Number(r.n) }));
+  const counts = new Map<string, number>();
+  if (isFiltered(s.filter)) for (const r of await countEngagementsByPhase(db, s.filter)) counts.set(r.phase, Number(r.n));
+  else for (const e of s.engagements.values()) counts.set(e.phase, (counts.get(e.phase) ?? 0) + 1);
+  return ENGAGEMENT_PHASES.filter((p) => counts.has(p)).map((phase) => ({ phase, count: counts.get(phase)! }));
 }
 
 /**
@@ -130,7 +132,7 @@ type ContradictedInEngagement = Omit<z.infer<typeof ContradictedClaim>, 'engagem
  * first, and by claim title within one.
  */
 export async function contradictedClaimsPanel(db: Executor, s: PortfolioScope, now: Date, limit = LIST_LIMIT) {
-  const filtered = new Set((await filteredEngagementIds(db, s.filter).execute()).map((r) => r.id));
+  const filtered = new Set(await filteredIds(db, s));
   const revision = (id: string) => revisionOf(s, id);
   const byEngagement = new Map<string, ContradictedInEngagement[]>();
   for (const id of filtered) {

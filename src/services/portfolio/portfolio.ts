@@ -3,11 +3,10 @@
 import type { z } from 'zod';
 import type { PortfolioQuery, PortfolioView } from '../../contracts/portfolio.js';
 import * as clock from '../../clock.js';
-import { filteredEngagementIds } from '../../db/repositories/portfolio.js';
 import type { Actor } from '../shared/authz.js';
 import type { ServiceContext } from '../shared/context.js';
 import { contradictedClaimsPanel, engagementsByPhasePanel, expiringEvidencePanel, overduePanel, pilotsAtRiskPanel } from './buyer-panels.js';
-import { filterOptions, loadScope, scopeOf } from './scope.js';
+import { filteredIds, filterOptions, loadScope, scopeOf } from './scope.js';
 import { supplierBuyersPanel, supplierObligationsPanel } from './supplier-panels.js';
 
 export async function getPortfolio(ctx: ServiceContext, actor: Actor, q: z.infer<typeof PortfolioQuery>): Promise<z.infer<typeof PortfolioView>> {
@@ -44,7 +43,9 @@ export async function portfolioCsv(ctx: ServiceContext, actor: Actor, q: z.infer
   const db = ctx.handle.db;
   const now = clock.now();
   const s = await loadScope(db, actor, q);
-  const ids = (await filteredEngagementIds(db, s.filter).execute()).map((r) => r.id);
+  const filtered = new Set(await filteredIds(db, s));
+  // Newest first, as on the page.
+  const ids = [...s.engagements.keys()].filter((id) => filtered.has(id));
   const count = (list: { engagement: { id: string } }[]) => {
     const m = new Map<string, number>();
     for (const i of list) m.set(i.engagement.id, (m.get(i.engagement.id) ?? 0) + 1);

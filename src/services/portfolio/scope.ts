@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { PortfolioQuery } from '../../contracts/portfolio.js';
 import type { Executor } from '../../db/repositories/executor.js';
-import { listPortfolioEngagements, type PortfolioFilter } from '../../db/repositories/portfolio.js';
+import { filteredEngagementIds, listPortfolioEngagements, type PortfolioFilter } from '../../db/repositories/portfolio.js';
 import { authorize, type Actor } from '../shared/authz.js';
 import { forbidden } from '../shared/errors.js';
 
@@ -25,6 +25,20 @@ export async function loadScope(db: Executor, actor: Actor, q: z.infer<typeof Po
   const filter = portfolioFilter(actor, q);
   const rows = await listPortfolioEngagements(db, filter.organizationId, filter.side);
   return { filter, engagements: new Map(rows.map((r) => [r.id, r])) };
+}
+
+/** Whether the filter narrows the organization's engagements at all. */
+export function isFiltered(f: PortfolioFilter): boolean {
+  return f.country !== undefined || f.category !== undefined || f.owner !== undefined;
+}
+
+/**
+ * The ids of the filtered engagements: without a filter, every engagement the scope holds (the same set: both read
+ * the organization's engagements joined to their counterpart), with no query.
+ */
+export async function filteredIds(db: Executor, s: PortfolioScope): Promise<string[]> {
+  if (!isFiltered(s.filter)) return [...s.engagements.keys()];
+  return (await filteredEngagementIds(db, s.filter).execute()).map((r) => r.id);
 }
 
 export function engagementRef(s: PortfolioScope, id: string) {
