@@ -6,7 +6,8 @@ import type { Executor } from './executor.js';
 
 const CHUNK = 500;
 
-async function chunked<T>(ids: readonly string[], run: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+/** Runs `run` over `ids` in chunks of 500 (parameter limits), concatenating the rows. */
+export async function chunked<T>(ids: readonly string[], run: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   if (ids.length === 0) return [];
   if (ids.length <= CHUNK) return run([...ids]);
   const out: T[] = [];

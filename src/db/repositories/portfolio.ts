@@ -2,6 +2,7 @@
 // counterpart's country, a scope category and the person who opened them), never a query per engagement.
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from './executor.js';
+import { chunked } from './kpi-sources.js';
 
 export interface PortfolioFilter {
   organizationId: string;
@@ -72,20 +73,16 @@ export function listRunningPilots(db: Executor, f: PortfolioFilter) {
 }
 
 /** The KPI definitions of these pilots (the columns an evaluation reads), in each pilot's order. */
-export async function listKpisOfPilots(db: Executor, pilotIds: readonly string[]) {
-  const out = [];
-  for (let i = 0; i < pilotIds.length; i += 500) {
-    out.push(
-      ...(await db
-        .selectFrom('pilot_kpis')
-        .select(['pilot_id', 'key', 'kind', 'label', 'formula', 'unit', 'direction', 'target', 'at_risk', 'weight', 'params'])
-        .where('pilot_id', 'in', pilotIds.slice(i, i + 500))
-        .orderBy('pilot_id')
-        .orderBy('position')
-        .execute()),
-    );
-  }
-  return out;
+export function listKpisOfPilots(db: Executor, pilotIds: readonly string[]) {
+  return chunked(pilotIds, (ids) =>
+    db
+      .selectFrom('pilot_kpis')
+      .select(['pilot_id', 'key', 'kind', 'label', 'formula', 'unit', 'direction', 'target', 'at_risk', 'weight', 'params'])
+      .where('pilot_id', 'in', ids)
+      .orderBy('pilot_id')
+      .orderBy('position')
+      .execute(),
+  );
 }
 
 /**

@@ -17,7 +17,7 @@ import type { InspectionDecision, KpiData } from '../../domain/pilots/index.js';
 import { measureInquiries } from '../engagements/readiness.js';
 import { policyDocument } from '../engagements/policies.js';
 
-function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+export function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const r of rows) {
     const k = key(r);

@@ -21,7 +21,7 @@ import type { ReadinessEvidence } from '../../domain/readiness/types.js';
 import { readinessClaim } from '../engagements/evidence-mapping.js';
 import { policyDocument } from '../engagements/policies.js';
 import { kpiSpecReader } from '../pilots/evaluation.js';
-import { loadKpiDataFor } from '../pilots/sources.js';
+import { groupBy, loadKpiDataFor } from '../pilots/sources.js';
 import { keepClaims, keepEvaluation, keptClaims, keptEvaluation, type KeptEvaluation } from './kept.js';
 import { engagementRef, filteredIds, isFiltered, revisionOf, scopeOf, type PortfolioScope } from './scope.js';
 
@@ -40,7 +40,7 @@ export async function engagementsByPhasePanel(db: Executor, s: PortfolioScope): 
 
 /**
  * Running pilots with a KPI past its at-risk threshold or its target, evaluated on today's records. Evaluations
- * are kept between reads while their inputs are unchanged (pilot-kpi-cache.ts); only the others are computed,
+ * are kept between reads while their inputs are unchanged (kept.ts); only the others are computed,
  * with the same fixed set of queries over their engagements.
  */
 export async function pilotsAtRiskPanel(db: Executor, s: PortfolioScope, now: Date, limit = LIST_LIMIT) {
@@ -54,12 +54,7 @@ export async function pilotsAtRiskPanel(db: Executor, s: PortfolioScope, now: Da
     return !e;
   });
   if (stale.length > 0) {
-    const kpisOf = new Map<string, Awaited<ReturnType<typeof listKpisOfPilots>>>();
-    for (const k of await listKpisOfPilots(db, stale.map((p) => p.id))) {
-      const list = kpisOf.get(k.pilot_id);
-      if (list) list.push(k);
-      else kpisOf.set(k.pilot_id, [k]);
-    }
+    const kpisOf = groupBy(await listKpisOfPilots(db, stale.map((p) => p.id)), (k) => k.pilot_id);
     // A running pilot without KPIs has nothing to show (and is not counted as running).
     const engagementIds = new Set(stale.filter((p) => kpisOf.has(p.id)).map((p) => p.engagement_id));
     let since = '9999-12-31';
